@@ -1,0 +1,31 @@
+// Errors name the file, the line and the cause, so an editor can fix the bulletin without reading code.
+
+export class BulletinError extends Error {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+
+  constructor(file: string, line: number, message: string, options?: { column?: number; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'BulletinError';
+    this.file = file;
+    this.line = line;
+    this.column = options?.column ?? 1;
+  }
+
+  /** `file:line:col: message`, the shape editors and CI annotations expect. */
+  toString(): string {
+    return `${this.file}:${this.line}:${this.column}: ${this.message}`;
+  }
+}
+
+/** Thrown once with every bad file, so one run shows the whole list. */
+export class BulletinErrors extends Error {
+  readonly errors: BulletinError[];
+
+  constructor(errors: BulletinError[]) {
+    super(`${errors.length} bulletin file(s) could not be parsed:\n` + errors.map((e) => `  ${e.toString()}`).join('\n'));
+    this.name = 'BulletinErrors';
+    this.errors = errors;
+  }
+}

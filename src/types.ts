@@ -1,0 +1,87 @@
+// The plain records the parser hands to the site. Nothing here knows about Eleventy.
+
+export type RecordKind = 'article' | 'brief';
+
+/** Where a date part came from: stated in the text, or implied from the issue metadata (chrono's assigned/implied). */
+export type DateOrigin = 'stated' | 'issue' | 'issue-previous-year';
+
+export interface SourceSpan {
+  /** Path as given to the parser, e.g. `content/bulletins/2023-11.txt`. */
+  file: string;
+  /** 1-based, inclusive, in the original file (front matter included). */
+  startLine: number;
+  endLine: number;
+}
+
+export interface ArticleRecord {
+  /** URL-safe, stable while the issue and title do not change. */
+  id: string;
+  /** The issue date as given by file name or front matter: `YYYY-MM` or `YYYY-MM-DD`. */
+  issue: string;
+  kind: RecordKind;
+  title: string;
+  kicker: string | null;
+  subtitle: string | null;
+  column: string | null;
+  byline: string | null;
+  /** Calendar date `YYYY-MM-DD` in Asia/Shanghai. */
+  date: string;
+  /** True when the day was not stated (近日, 日前, no date): then `date` is the issue date. */
+  dateApprox: boolean;
+  /** Literal text the date was read from (`11月2日`), or null when implied. */
+  dateText: string | null;
+  /** End of a stated range (`11月27日至28日` → …-28), else null. */
+  dateEnd: string | null;
+  dateOrigin: { year: DateOrigin; month: DateOrigin; day: DateOrigin };
+  /** Markdown: paragraphs separated by blank lines, `##`/`###` for sections. Never contains HTML. */
+  body: string;
+  captions: string[];
+  source: SourceSpan;
+  /** 0-based reading order within the issue. */
+  order: number;
+}
+
+export interface BulletinMeta {
+  file: string;
+  /** `YYYY-MM` or `YYYY-MM-DD`, as given. */
+  issue: string;
+  /** `YYYY-MM-DD`; the first of the month when the day is unknown. */
+  issueDate: string;
+  issueDayKnown: boolean;
+  /** Where the issue date came from. */
+  issueDateFrom: 'file-name' | 'front-matter';
+  /** Optional slug from the file name (`2023-12-year-end.txt` → `year-end`). */
+  slug: string | null;
+  title: string | null;
+  number: string | null;
+  /** Encoding the bytes were decoded from. */
+  encoding: 'utf-8' | 'gb18030';
+  /** The decoded text, normalised to LF line endings, for publishing the original. */
+  text: string;
+}
+
+export type WarningCode =
+  | 'text-before-headline'
+  | 'paragraph-ends-without-punctuation'
+  | 'unbalanced-quotes'
+  | 'headline-without-body'
+  | 'floating-headline'
+  | 'suspicious-characters'
+  | 'date-not-stated'
+  | 'control-characters';
+
+export interface ParseWarning {
+  file: string;
+  line: number;
+  column?: number;
+  code: WarningCode;
+  message: string;
+}
+
+export interface ParsedBulletin {
+  meta: BulletinMeta;
+  records: ArticleRecord[];
+  /** Every column label as it stood in the source; `record.column` repeats these. */
+  columnLabels: { text: string; line: number }[];
+  warnings: ParseWarning[];
+}
