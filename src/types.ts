@@ -2,8 +2,8 @@
 
 export type RecordKind = 'article' | 'brief';
 
-/** Where a date part came from: stated in the text, or implied from the issue metadata (chrono's assigned/implied). */
-export type DateOrigin = 'stated' | 'issue' | 'issue-previous-year';
+/** Where a date part came from: stated in the text, implied from the issue (the year before, across New Year), or a default (day 1 of a stated month). */
+export type DateOrigin = 'stated' | 'issue' | 'issue-previous-year' | 'default';
 
 export interface SourceSpan {
   /** Path as given to the parser, e.g. `content/bulletins/2023-11.txt`. */
@@ -20,6 +20,8 @@ export interface ArticleRecord {
   issue: string;
   kind: RecordKind;
   title: string;
+  /** True when the source gave no headline and the title is the first clause of the text (every brief, or an untitled lede). */
+  titleDerived: boolean;
   kicker: string | null;
   subtitle: string | null;
   column: string | null;

@@ -1,0 +1,41 @@
+// Stage 8: settles each short line as a heading or a photo caption. A caption is set apart by several blank
+// lines; a column label is a short line of a few characters; a "caption" that introduces a dated lede right
+// after body text is really the next article's title.
+import { hanCount } from './chars.js';
+import { opensWithNewsDate } from './dates/index.js';
+import type { ReadBlock } from './lineKinds.js';
+
+export type BlockKind = 'paragraph' | 'heading' | 'caption' | 'bullet' | 'byline';
+
+export interface ClassifiedBlock extends ReadBlock {
+  role: BlockKind;
+}
+
+/** Column labels (渝工之家, 一周动态, 蹲点日记) are a handful of characters with no punctuation. */
+export const LABEL_MAX_HAN = 6;
+const LABEL_RE = /^[\p{Script=Han}]{2,6}$/u;
+
+export function isLabelLike(text: string): boolean {
+  return LABEL_RE.test(text) && hanCount(text) <= LABEL_MAX_HAN;
+}
+
+export function classifyBlocks(blocks: ReadBlock[]): ClassifiedBlock[] {
+  return blocks.map((block, i) => ({ ...block, role: roleOf(block, blocks[i - 1], blocks[i + 1]) }));
+}
+
+function roleOf(block: ReadBlock, previous: ReadBlock | undefined, next: ReadBlock | undefined): BlockKind {
+  switch (block.kind) {
+    case 'prompt':
+      return 'caption';
+    case 'short': {
+      const setApart = block.gapBefore >= 2 && previous !== undefined;
+      if (!setApart) return 'heading';
+      // A column label heads what follows; a set-apart few characters right above a label (会议现场 above 渝工港湾) is a caption.
+      if (isLabelLike(block.text)) return next?.kind === 'short' && next.gapBefore <= 1 && isLabelLike(next.text) ? 'caption' : 'heading';
+      const introducesReport = previous.kind === 'paragraph' && next?.kind === 'paragraph' && next.gapBefore <= 1 && opensWithNewsDate(next.text);
+      return introducesReport ? 'heading' : 'caption';
+    }
+    default:
+      return block.kind;
+  }
+}

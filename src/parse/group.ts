@@ -1,0 +1,206 @@
+// Stage 9: groups classified blocks into articles and briefs. A run of headings (with captions among them)
+// before a paragraph either starts a new article or heads a section of the current one:
+//  - after a news report (its lede opens with a date), a headed paragraph is the next report;
+//  - inside a feature (no dated lede), a headed paragraph is a section, unless it opens with a date *and*
+//    has a plausible title, or carries a full kicker/title/subtitle;
+//  - headings followed only by captions float: they title an untitled feature, or open the next article;
+//  - headings followed by ◆ items label those briefs.
+import { opensWithNewsDate } from './dates/index.js';
+import type { ClassifiedBlock } from './captions.js';
+import { assignHeadlineRoles, isOrdinalHeading, isPlausibleTitle, type Headline, type SourceLine } from './headlines.js';
+import type { ParseWarning } from '../types.js';
+
+export type BodyPart = { type: 'paragraph'; text: string; line: number } | { type: 'section'; headings: SourceLine[] };
+
+export interface Draft {
+  kind: 'article' | 'brief';
+  headline: Headline;
+  /** Column of a brief: the label above its list, shared by every ◆ item under it. */
+  briefColumn: string | null;
+  byline: SourceLine | null;
+  parts: BodyPart[];
+  captions: SourceLine[];
+  startLine: number;
+  endLine: number;
+  mode: 'news' | 'feature' | null;
+}
+
+export interface GroupResult {
+  drafts: Draft[];
+  columnLabels: { text: string; line: number }[];
+}
+
+const FEATURE_FULL_HEADLINE = 3;
+
+export function groupIntoArticles(blocks: ClassifiedBlock[], file: string, warnings: ParseWarning[]): GroupResult {
+  const drafts: Draft[] = [];
+  const columnLabels: { text: string; line: number }[] = [];
+  let current: Draft | null = null;
+  let pending: ClassifiedBlock[] = [];
+  let briefColumn: string | null = null;
+  let run: ClassifiedBlock[] = [];
+
+  const warn = (line: number, code: ParseWarning['code'], message: string) => warnings.push({ file, line, code, message });
+
+  const open = (kind: Draft['kind'], headline: Headline, line: number): Draft => {
+    for (const lone of headline.extra) {
+      const orphan = newDraft('article', assignHeadlineRoles([lone]), lone.line);
+      drafts.push(orphan);
+    }
+    const draft = newDraft(kind, headline, line);
+    if (headline.column) columnLabels.push({ text: headline.column.text, line: headline.column.line });
+    drafts.push(draft);
+    current = draft;
+    for (const item of pending) attach(draft, item);
+    pending = [];
+    return draft;
+  };
+
+  const attachOrHold = (item: ClassifiedBlock) => {
+    if (current) attach(current, item);
+    else pending.push(item);
+  };
+
+  const settleFloating = (headings: SourceLine[], trailing: ClassifiedBlock[]) => {
+    const target: Draft | null = current;
+    if (target && target.kind === 'article' && target.headline.title === null && target.parts.length > 0) {
+      target.headline = assignHeadlineRoles(headings);
+      if (target.headline.column) columnLabels.push({ text: target.headline.column.text, line: target.headline.column.line });
+      extend(target, headings);
+    } else if (target && target.kind === 'article' && target.parts.length === 0) {
+      for (const h of headings) {
+        warn(h.line, 'floating-headline', `headline "${h.text}" stands between another headline and its text; kept as a caption`);
+        target.captions.push(h);
+        extend(target, [h]);
+      }
+    } else {
+      open('article', assignHeadlineRoles(headings), headings[0]!.line);
+      briefColumn = null;
+    }
+    for (const item of trailing) attachOrHold(item);
+  };
+
+  const settleRun = (next: ClassifiedBlock | null) => {
+    const { leading, groups } = splitRun(run);
+    run = [];
+    for (const item of leading) attachOrHold(item);
+    if (groups.length === 0) return;
+    if (next === null) {
+      for (const group of groups) settleFloating(group.headings, group.trailing);
+      return;
+    }
+    if (next.role === 'bullet') {
+      const headings = groups.flatMap((g) => g.headings);
+      const label = headings.pop()!;
+      if (headings.length > 0) settleFloating(headings, []);
+      briefColumn = label.text;
+      columnLabels.push({ text: label.text, line: label.line });
+      for (const item of groups.flatMap((g) => g.trailing)) attachOrHold(item);
+      return;
+    }
+    for (const group of groups.slice(0, -1)) settleFloating(group.headings, group.trailing);
+    const last = groups.at(-1)!;
+    const target = current as Draft | null;
+    let startsArticle: boolean;
+    if (target === null || target.kind === 'brief') startsArticle = true;
+    else if (target.parts.length === 0) startsArticle = false;
+    else if (target.mode === 'news') startsArticle = !isOrdinalHeading(last.headings[0]!.text);
+    else {
+      startsArticle =
+        (opensWithNewsDate(next.text) && isPlausibleTitle(last.headings)) || last.headings.length >= FEATURE_FULL_HEADLINE;
+    }
+    if (startsArticle) {
+      open('article', assignHeadlineRoles(last.headings), last.headings[0]!.line);
+      briefColumn = null;
+    } else {
+      target!.parts.push({ type: 'section', headings: last.headings });
+      extend(target!, last.headings);
+    }
+    for (const item of last.trailing) attachOrHold(item);
+  };
+
+  for (const block of blocks) {
+    if (block.role === 'heading' || block.role === 'caption' || block.role === 'byline') {
+      run.push(block);
+      continue;
+    }
+    settleRun(block);
+    if (block.role === 'bullet') {
+      const brief = open('brief', emptyHeadline(), block.startLine);
+      brief.briefColumn = briefColumn;
+      addParagraph(brief, block, block.text.replace(/^[◆◇■□●○▲△★☆▶►•]\s*/u, ''));
+      continue;
+    }
+    if (!current) {
+      warn(block.startLine, 'text-before-headline', 'text stands before any headline; its beginning may be missing (kept as an untitled article)');
+      open('article', emptyHeadline(), block.startLine);
+    }
+    addParagraph(current!, block, block.text);
+  }
+  settleRun(null);
+  if (pending.length > 0) {
+    const holder = open('article', emptyHeadline(), pending[0]!.startLine);
+    warn(holder.startLine, 'text-before-headline', 'captions or bylines stand without any article; kept as an untitled article');
+  }
+  for (const draft of drafts) {
+    if (draft.parts.length === 0) {
+      warn(draft.startLine, 'headline-without-body', `headline "${draft.headline.title?.text ?? ''}" has no text under it`);
+    }
+  }
+  return { drafts, columnLabels };
+}
+
+function newDraft(kind: Draft['kind'], headline: Headline, line: number): Draft {
+  const draft: Draft = { kind, headline, briefColumn: null, byline: null, parts: [], captions: [], startLine: line, endLine: line, mode: null };
+  extend(draft, [headline.column, headline.kicker, headline.title, headline.subtitle].filter((h): h is SourceLine => h !== null));
+  return draft;
+}
+
+function emptyHeadline(): Headline {
+  return { column: null, kicker: null, title: null, subtitle: null, extra: [] };
+}
+
+function addParagraph(draft: Draft, block: ClassifiedBlock, text: string): void {
+  if (draft.mode === null) draft.mode = draft.kind === 'brief' || opensWithNewsDate(text) ? 'news' : 'feature';
+  draft.parts.push({ type: 'paragraph', text, line: block.startLine });
+  extend(draft, [toLine(block)]);
+}
+
+function attach(draft: Draft, item: ClassifiedBlock): void {
+  const line = toLine(item);
+  if (item.role === 'byline' && draft.byline === null) draft.byline = line;
+  else if (item.role === 'byline') draft.parts.push({ type: 'paragraph', text: item.text, line: item.startLine });
+  else draft.captions.push(line);
+  extend(draft, [line]);
+}
+
+function extend(draft: Draft, lines: SourceLine[]): void {
+  for (const l of lines) {
+    draft.startLine = Math.min(draft.startLine, l.line);
+    draft.endLine = Math.max(draft.endLine, l.endLine);
+  }
+}
+
+function toLine(block: ClassifiedBlock): SourceLine {
+  return { text: block.text, line: block.startLine, endLine: block.endLine };
+}
+
+interface HeadingGroup {
+  headings: SourceLine[];
+  trailing: ClassifiedBlock[];
+}
+
+/** Splits a run into captions/bylines before any heading, then heading groups each followed by its captions. */
+function splitRun(run: ClassifiedBlock[]): { leading: ClassifiedBlock[]; groups: HeadingGroup[] } {
+  const leading: ClassifiedBlock[] = [];
+  const groups: HeadingGroup[] = [];
+  for (const block of run) {
+    const last = groups.at(-1);
+    if (block.role === 'heading') {
+      if (last && last.trailing.length === 0) last.headings.push(toLine(block));
+      else groups.push({ headings: [toLine(block)], trailing: [] });
+    } else if (last) last.trailing.push(block);
+    else leading.push(block);
+  }
+  return { leading, groups };
+}

@@ -1,0 +1,39 @@
+// Stage 6: a first reading of each block by its shape alone: paragraph, short line, bullet item, byline, QR prompt.
+import type { Block } from './blocks.js';
+import { BULLET_RE, endsSentence, hanCount } from './chars.js';
+
+export type LineKind =
+  | 'paragraph'
+  | 'short' // heading or caption; decided once neighbours are known
+  | 'heading' // marked with `#`: a heading whatever its length
+  | 'bullet' // ◆ item: a brief
+  | 'byline'
+  | 'prompt'; // 扫码查看…: a QR prompt, kept with the article as a caption
+
+export interface ReadBlock extends Block {
+  kind: LineKind;
+}
+
+/** Headlines and captions are short; a longer unpunctuated line is a paragraph cut off at a page break. */
+export const SHORT_LINE_MAX_HAN = 40;
+const INNER_CLAUSE_RE = /[，。；！？]/u;
+const PROMPT_RE = /扫码|扫一扫|二维码|长按识别/u;
+const PROMPT_MAX_HAN = 30;
+const BYLINE_RE =
+  /^(?:(?:本报)?(?:通讯员|记者|特约记者|作者|撰稿|供稿|编辑|责编|摄影|摄|文\/图|图\/文|文|图)[：: ]\s*\S|[（(](?:作者|通讯员|记者|文\/图|供稿)[^）)]*[）)]$)/u;
+const BYLINE_MAX_HAN = 60;
+
+export function readLineKinds(blocks: Block[]): ReadBlock[] {
+  return blocks.map((block) => ({ ...block, kind: kindOf(block) }));
+}
+
+function kindOf(block: Block): LineKind {
+  const { text } = block;
+  if (BULLET_RE.test(text)) return 'bullet';
+  if (block.markdownLevel > 0) return 'heading';
+  const han = hanCount(text);
+  if (BYLINE_RE.test(text) && han <= BYLINE_MAX_HAN && !/。/u.test(text.slice(0, -2))) return 'byline';
+  if (PROMPT_RE.test(text) && han <= PROMPT_MAX_HAN && !endsSentence(text)) return 'prompt';
+  if (endsSentence(text) || han > SHORT_LINE_MAX_HAN || INNER_CLAUSE_RE.test(text)) return 'paragraph';
+  return 'short';
+}

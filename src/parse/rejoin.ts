@@ -1,0 +1,57 @@
+// Stage 7: rejoins a paragraph that a page or column break cut mid-sentence (`崇尚劳` + `模、争当劳模…`),
+// and refuses where the next block plainly starts something new.
+import { endsSentence, hanCount } from './chars.js';
+import { findLedeDate } from './dates/index.js';
+import type { ReadBlock } from './lineKinds.js';
+
+/** Openers that start a new paragraph: `目前，`, `这一年，`, `此外，` are at most four characters before the comma. */
+const SHORT_OPENER_RE = /^[^，。；：！？]{1,4}，/u;
+const OPENS_QUOTE_RE = /^["“‘「『《（【]/u;
+/** Sentence openers that refer back (这得益于…, 此外…, 目前…): a new sentence, so the break before them was real. */
+const SENTENCE_OPENER_RE = /^(?:这|此外|另外|目前|与此同时|同时，|因此|然而|但是|其中，|为此|对此|据悉|据了解|据介绍|总之)/u;
+const CONTINUATION_HINT_RE = /[、，；\d]/u;
+const TRAILING_COMMA_RE = /[，、：]$/u;
+
+export interface RejoinResult {
+  blocks: ReadBlock[];
+  /** Paragraphs that end mid-sentence and could not be joined: text is probably missing there. */
+  unfinished: ReadBlock[];
+}
+
+export function rejoinBrokenParagraphs(blocks: ReadBlock[]): RejoinResult {
+  const out: ReadBlock[] = [];
+  const unfinished: ReadBlock[] = [];
+  for (const block of blocks) {
+    const previous = out.at(-1);
+    if (previous && previous.kind === 'paragraph' && !endsSentence(previous.text) && continues(previous, block)) {
+      previous.text = joinAcrossBreak(previous.text, block.text);
+      previous.endLine = block.endLine;
+      continue;
+    }
+    if (previous && (previous.kind === 'paragraph' || previous.kind === 'bullet') && !endsSentence(previous.text)) {
+      unfinished.push(previous);
+    }
+    out.push({ ...block });
+  }
+  const last = out.at(-1);
+  if (last && (last.kind === 'paragraph' || last.kind === 'bullet') && !endsSentence(last.text)) unfinished.push(last);
+  return { blocks: out, unfinished };
+}
+
+function continues(previous: ReadBlock, next: ReadBlock): boolean {
+  // Several blank lines set a caption apart; a break inside a paragraph leaves one.
+  if (next.gapBefore > 1) return false;
+  if (next.kind !== 'paragraph' && next.kind !== 'short') return false;
+  if (OPENS_QUOTE_RE.test(next.text) || SHORT_OPENER_RE.test(next.text) || SENTENCE_OPENER_RE.test(next.text)) return false;
+  const date = findLedeDate(next.text);
+  if (date && date.index === 0) return false;
+  if (next.kind === 'short') {
+    // A short line after a cut paragraph is usually a headline; it continues only if it reads like prose.
+    return TRAILING_COMMA_RE.test(previous.text) || (hanCount(next.text) >= 12 && CONTINUATION_HINT_RE.test(next.text));
+  }
+  return true;
+}
+
+function joinAcrossBreak(before: string, after: string): string {
+  return /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? `${before} ${after}` : before + after;
+}
