@@ -1,8 +1,44 @@
-// TEMPORARY stub owned by the search work: indexes the built site with Pagefind. The signature is the contract.
+// Indexes the rendered site with Pagefind (the extended binary, which can segment Chinese) into
+// `<siteDir>/pagefind/`. Only pages with `data-pagefind-body` (articles and briefs) are indexed.
+import { readdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import * as pagefind from 'pagefind';
+
 export interface IndexResult {
   errors: string[];
 }
 
-export async function indexSite(_siteDir: string): Promise<IndexResult> {
-  return { errors: [] };
+/** Pagefind also writes its Default, Modular and Component UIs and a highlighter; the search page uses none of them,
+ * and the Default UI renders filter values as HTML, so it must not be there for anyone to load. */
+const UNUSED_UI_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+
+export async function indexSite(siteDir: string): Promise<IndexResult> {
+  const root = resolve(siteDir);
+  const errors: string[] = [];
+  try {
+    // One language for the whole site: every page is zh-CN, and a stray `lang` must not split the index.
+    const created = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+    errors.push(...created.errors.map((e) => `pagefind: ${e}`));
+    const index = created.index;
+    if (!index) return { errors: errors.length ? errors : ['pagefind: could not create an index'] };
+
+    const added = await index.addDirectory({ path: root });
+    errors.push(...added.errors.map((e) => `pagefind: ${e}`));
+    if (added.page_count === 0) errors.push(`pagefind: no page in ${root} has data-pagefind-body, so search would find nothing`);
+
+    const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
+    errors.push(...written.errors.map((e) => `pagefind: ${e}`));
+    if (written.errors.length === 0) await removeUnusedUi(join(root, 'pagefind'));
+  } catch (error) {
+    errors.push(`pagefind: ${(error as Error).message}`);
+  } finally {
+    await pagefind.close().catch(() => undefined);
+  }
+  return { errors };
+}
+
+async function removeUnusedUi(outputDir: string): Promise<void> {
+  for (const name of await readdir(outputDir)) {
+    if (UNUSED_UI_FILES.test(name)) await rm(join(outputDir, name));
+  }
 }

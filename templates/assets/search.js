@@ -1,0 +1,294 @@
+// The /search/ page: Pagefind's JS API with our own rendering. Every value from the index reaches the page
+// through textContent or createElement, never as HTML (Pagefind's Default UI renders filter values as HTML).
+//
+// The index holds each record as one-character tokens (src/search/tokens.ts). A query is cut the same way
+// and searched as quoted phrases, one Pagefind search per phrase, and only pages that match every phrase are
+// kept. `tokenize` below must stay in step with src/search/tokens.ts.
+
+const BREAK_TOKEN = '¶';
+const SPACED_WORD = /^[\p{L}\p{N}]$/u;
+const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
+const PAGE_SIZE = 10;
+const EXCERPT_BEFORE = 24;
+const EXCERPT_LENGTH = 90;
+
+/** Splits text into index tokens: Han characters one by one, other letters and digits as words, punctuation alone. */
+export function tokenize(text) {
+  const tokens = [];
+  let word = '';
+  for (const char of text.normalize('NFC')) {
+    if (SPACED_WORD.test(char) && !CJK.test(char)) {
+      word += char;
+      continue;
+    }
+    if (word) {
+      tokens.push(word);
+      word = '';
+    }
+    if (/\s/u.test(char) || char === '\u200B' || char === BREAK_TOKEN) continue;
+    tokens.push(char);
+  }
+  if (word) tokens.push(word);
+  return tokens;
+}
+
+const isSearchable = (token) => /[\p{L}\p{N}]/u.test(token);
+
+/**
+ * The phrases a query asks for. Words separated by spaces must all appear; punctuation inside a word splits
+ * it too, because Pagefind drops punctuation from queries. A lone Latin word or number is matched as a word
+ * prefix (1235 finds 12351); anything else is an exact phrase of tokens.
+ */
+export function queryPhrases(query) {
+  const phrases = [];
+  for (const word of query.trim().split(/\s+/u)) {
+    let run = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const tokens = run.map((t) => t.toLowerCase());
+      const prefix = tokens.length === 1 && !CJK.test(tokens[0]);
+      phrases.push({ tokens, prefix, pagefindQuery: prefix ? tokens[0] : `"${tokens.join(' ')}"` });
+      run = [];
+    };
+    for (const token of tokenize(word)) {
+      if (isSearchable(token)) run.push(token);
+      else flush();
+    }
+    flush();
+  }
+  const seen = new Set();
+  return phrases.filter((p) => !seen.has(p.pagefindQuery) && seen.add(p.pagefindQuery));
+}
+
+/**
+ * Runs a query against Pagefind: one search per phrase, intersected. Results that matched only in metadata
+ * (a date such as 2023-11-02 is indexed as words too) are dropped, since every searchable word is in the body.
+ * `sort` is 'date' (newest first) or 'relevance'.
+ */
+export async function searchArchive(pagefind, query, { filters = {}, sort = 'date' } = {}) {
+  const phrases = queryPhrases(query);
+  if (phrases.length === 0) return { phrases, results: [] };
+  const options = { filters, sort: sort === 'date' ? { date: 'desc' } : {} };
+  let merged = null;
+  for (const phrase of phrases) {
+    const found = await pagefind.search(phrase.pagefindQuery, options);
+    const hits = new Map();
+    for (const result of found?.results ?? []) {
+      if (result.words.length > 0) hits.set(result.id, result);
+    }
+    if (merged === null) {
+      merged = [...hits.values()].map((r) => ({ id: r.id, score: r.score, data: r.data }));
+    } else {
+      merged = merged.filter((r) => hits.has(r.id));
+      for (const r of merged) r.score += hits.get(r.id).score;
+    }
+    if (merged.length === 0) break;
+  }
+  if (sort !== 'date') merged.sort((a, b) => b.score - a.score);
+  return { phrases, results: merged };
+}
+
+/** Turns stored index tokens back into readable text pieces, marking every run that matches a phrase. */
+export function excerptPieces(content, phrases, length = EXCERPT_LENGTH) {
+  const tokens = content.replace(/\u200B/g, '').split(/\s+/u).filter(Boolean);
+  if (tokens.at(-1) === '.') tokens.pop(); // Pagefind ends unpunctuated text with a full stop.
+  const lower = tokens.map((t) => t.toLowerCase());
+  const marked = new Array(tokens.length).fill(false);
+  let first = -1;
+  for (const phrase of phrases) {
+    for (let i = 0; i + phrase.tokens.length <= tokens.length; i++) {
+      const matches = phrase.tokens.every((t, k) =>
+        phrase.prefix && phrase.tokens.length === 1 ? lower[i + k].startsWith(t) : lower[i + k] === t,
+      );
+      if (!matches) continue;
+      for (let k = 0; k < phrase.tokens.length; k++) marked[i + k] = true;
+      if (first === -1 || i < first) first = i;
+    }
+  }
+  const start = Math.max(0, (first === -1 ? 0 : first) - EXCERPT_BEFORE);
+  const end = Math.min(tokens.length, start + length);
+  const pieces = [];
+  const push = (text, mark) => {
+    const last = pieces.at(-1);
+    if (last && last.mark === mark) last.text += text;
+    else pieces.push({ text, mark });
+  };
+  if (start > 0) push('…', false);
+  for (let i = start; i < end; i++) {
+    const token = tokens[i] === BREAK_TOKEN ? ' ' : tokens[i];
+    const spaced = i > start && isSpacedWord(tokens[i - 1]) && isSpacedWord(tokens[i]);
+    if (spaced) push(' ', marked[i] && marked[i - 1]);
+    push(token, marked[i] && token !== ' ');
+  }
+  if (end < tokens.length) push('…', false);
+  return pieces;
+}
+
+function isSpacedWord(token) {
+  return token !== undefined && /^[\p{L}\p{N}]+$/u.test(token) && !CJK.test(token[0]);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The page. Everything below runs only on /search/, where the form carries `data-search-form`.
+
+/** `pagefind/` sits next to `assets/` at the site root, so the root comes from this file's own URL. */
+export const siteRoot = new URL('../', import.meta.url);
+
+let pagefindLoading = null;
+export function loadPagefind(root = siteRoot) {
+  pagefindLoading ??= import(new URL('pagefind/pagefind.js', root).href).then(async (pagefind) => {
+    await pagefind.options({ excerptLength: 1 });
+    await pagefind.init();
+    return pagefind;
+  });
+  return pagefindLoading;
+}
+
+const form = typeof document !== 'undefined' ? document.querySelector('[data-search-form]') : null;
+if (form) startSearchPage(form);
+
+function startSearchPage(form) {
+  const input = form.querySelector('input[name="q"]');
+  const column = form.querySelector('select[name="column"]');
+  const year = form.querySelector('select[name="year"]');
+  const sort = form.querySelector('select[name="sort"]');
+  const status = document.querySelector('[data-search-status]');
+  const list = document.querySelector('[data-search-results]');
+  const more = document.querySelector('[data-search-more]');
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  sort.value = params.get('sort') === 'relevance' ? 'relevance' : 'date';
+  form.dataset.ready = 'false';
+
+  let generation = 0;
+  let shown = [];
+  let current = { phrases: [], results: [] };
+  let timer = 0;
+
+  const say = (text) => {
+    status.textContent = text;
+  };
+
+  loadPagefind()
+    .then(async (pagefind) => {
+      const available = await pagefind.filters();
+      fillOptions(column, available.column, params.get('column'), (a, b) => a[0].localeCompare(b[0], 'zh-CN'));
+      fillOptions(year, available.year, params.get('year'), (a, b) => b[0].localeCompare(a[0]));
+      form.dataset.ready = 'true';
+      await run();
+    })
+    .catch(() => say('搜索暂时无法使用，请稍后再试。'));
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    run();
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 200);
+  });
+  for (const select of [column, year, sort]) select.addEventListener('change', () => run());
+  more.addEventListener('click', () => showMore(generation, true));
+
+  async function run() {
+    const mine = ++generation;
+    const query = input.value.trim();
+    rememberInUrl(query);
+    list.replaceChildren();
+    shown = [];
+    more.hidden = true;
+    if (!query) {
+      current = { phrases: [], results: [] };
+      say('请输入要查找的字词。');
+      return;
+    }
+    say('正在搜索…');
+    const pagefind = await loadPagefind();
+    const filters = {};
+    if (column.value) filters.column = column.value;
+    if (year.value) filters.year = year.value;
+    const found = await searchArchive(pagefind, query, { filters, sort: sort.value });
+    if (mine !== generation) return;
+    current = found;
+    if (found.results.length === 0) {
+      say(`没有找到包含“${query}”的文章。`);
+      return;
+    }
+    say(`找到 ${found.results.length} 篇包含“${query}”的文章。`);
+    await showMore(mine, false);
+  }
+
+  async function showMore(mine, moveFocus) {
+    const next = current.results.slice(shown.length, shown.length + PAGE_SIZE);
+    const loaded = await Promise.all(next.map((r) => r.data()));
+    if (mine !== generation) return;
+    let firstNew = null;
+    for (const data of loaded) {
+      const item = renderResult(data, current.phrases);
+      firstNew ??= item;
+      list.append(item);
+      shown.push(data);
+    }
+    more.hidden = shown.length >= current.results.length;
+    if (moveFocus && firstNew) firstNew.querySelector('a').focus();
+  }
+
+  function rememberInUrl(query) {
+    const next = new URLSearchParams();
+    if (query) next.set('q', query);
+    if (column.value) next.set('column', column.value);
+    if (year.value) next.set('year', year.value);
+    if (sort.value !== 'date') next.set('sort', sort.value);
+    const search = next.toString();
+    history.replaceState(null, '', search ? `?${search}` : location.pathname);
+  }
+}
+
+function fillOptions(select, counts = {}, wanted, order) {
+  for (const [value] of Object.entries(counts).sort(order)) {
+    const option = document.createElement('option');
+    option.value = value;
+    option.textContent = value;
+    select.append(option);
+  }
+  if (wanted && Object.hasOwn(counts, wanted)) select.value = wanted;
+}
+
+function renderResult(data, phrases) {
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  const heading = document.createElement('h2');
+  const link = document.createElement('a');
+  link.href = data.url;
+  link.textContent = data.meta?.title || '（无标题）';
+  heading.append(link);
+
+  const facts = document.createElement('p');
+  facts.className = 'search-result-facts';
+  if (data.meta?.date) {
+    const date = document.createElement('span');
+    date.textContent = data.meta.date;
+    facts.append(date);
+  }
+  const labels = [];
+  if (data.meta?.column) labels.push(data.meta.column);
+  if (data.filters?.kind?.includes('简讯')) labels.push('简讯');
+  for (const label of labels) {
+    const span = document.createElement('span');
+    span.textContent = label;
+    facts.append(span);
+  }
+
+  const excerpt = document.createElement('p');
+  excerpt.className = 'search-result-excerpt';
+  for (const piece of excerptPieces(data.content, phrases)) {
+    if (piece.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = piece.text;
+      excerpt.append(mark);
+    } else excerpt.append(document.createTextNode(piece.text));
+  }
+  item.append(heading, facts, excerpt);
+  return item;
+}

@@ -1,0 +1,124 @@
+// The recall/precision harness: queries drawn from the records, truth computed from the records' text,
+// answers from Pagefind in a real browser.
+import type { Page } from 'playwright-core';
+import { searchableParts } from '../../../src/search/tokens.js';
+import type { ArticleRecord } from '../../../src/types.js';
+
+/** Words a reader is likely to remember: inside longer words, names, numbers, places, and pairs of words. */
+export const CHOSEN_QUERIES = [
+  '协商', '工匠', '劳模', '刘颖', '12351', '黔江', '新重庆', '赛', '集体协商竞赛', '劳模工匠', '职工之家', '渝工港湾',
+  '爱心翼站', '技能竞赛', '户外劳动者', '农民工', '篮球赛', '文化宫', '女职工', '数字工会', '红岩', '思政', '产业工人',
+  '求学圆梦', '二十大', '2023', '2024年', '巾帼', '遂宁', '云阳', '涪陵', '开州', '无人机', '清明', '璧山', '永川', '宣讲',
+  '慰问', '帮扶', '12351热线', '劳模 黔江', '工匠 数字', '职工 篮球', '新重庆 工会', '协商 竞赛', '刘颖 清明',
+];
+
+/** A reader's view of a record: the searchable fields, whitespace removed, fields kept apart. */
+export function recordText(record: ArticleRecord): string {
+  return searchableParts(record)
+    .map((part) => part.replace(/[\s\u200B]+/gu, ''))
+    .join('¶')
+    .toLowerCase();
+}
+
+/** Every record that contains every space-separated word of the query. */
+export function truthFor(texts: Map<string, string>, query: string): Set<string> {
+  const words = query.toLowerCase().split(/\s+/u).filter(Boolean);
+  const ids = new Set<string>();
+  for (const [id, text] of texts) if (words.every((w) => text.includes(w))) ids.add(id);
+  return ids;
+}
+
+/** A small seeded generator, so the sampled queries are the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs of 1–6 Han characters taken at random from the records, single and in pairs. */
+export function sampledQueries(records: ArticleRecord[], count: number, seed = 6): string[] {
+  const random = mulberry32(seed);
+  const runs = records.flatMap((r) => recordText(r).match(/\p{Script=Han}+/gu) ?? []).filter((run) => run.length >= 2);
+  const pick = () => {
+    const run = runs[Math.floor(random() * runs.length)]!;
+    const length = 1 + Math.floor(random() * Math.min(6, run.length));
+    const start = Math.floor(random() * (run.length - length + 1));
+    return run.slice(start, start + length);
+  };
+  const queries = new Set<string>();
+  while (queries.size < count && runs.length > 0) {
+    queries.add(queries.size % 6 === 5 ? `${pick()} ${pick()}` : pick());
+  }
+  return [...queries];
+}
+
+export interface QueryScore {
+  query: string;
+  truth: number;
+  found: number;
+  correct: number;
+  recall: number;
+  precision: number;
+  missed: string[];
+  extra: string[];
+}
+
+export interface RecallReport {
+  queries: QueryScore[];
+  meanRecall: number;
+  meanPrecision: number;
+}
+
+/**
+ * `tokens` runs queries the way the search page does (one-character phrases); `plain` hands the query to
+ * Pagefind as typed, which is what the site did before the remedy.
+ */
+export async function measureRecall(
+  page: Page,
+  records: ArticleRecord[],
+  queries: string[],
+  mode: 'tokens' | 'plain',
+): Promise<RecallReport> {
+  const texts = new Map(records.map((r) => [r.id, recordText(r)]));
+  const answers: Record<string, string[]> = await page.evaluate(
+    async ({ queries, mode }) => {
+      const search = await import(new URL('../assets/search.js', location.href).href);
+      const pagefind = await search.loadPagefind();
+      const out: Record<string, string[]> = {};
+      for (const query of queries) {
+        const results =
+          mode === 'tokens'
+            ? (await search.searchArchive(pagefind, query, { sort: 'relevance' })).results
+            : ((await pagefind.search(query)) ?? { results: [] }).results;
+        const urls = await Promise.all(results.map(async (r: { data: () => Promise<{ url: string }> }) => (await r.data()).url));
+        out[query] = urls;
+      }
+      return out;
+    },
+    { queries, mode },
+  );
+  const scores: QueryScore[] = [];
+  for (const query of queries) {
+    const truth = truthFor(texts, query);
+    if (truth.size === 0) continue;
+    const found = new Set(answers[query]!.map((url) => /([^/]+)\/?$/.exec(url)?.[1] ?? url));
+    const correct = [...found].filter((id) => truth.has(id)).length;
+    scores.push({
+      query,
+      truth: truth.size,
+      found: found.size,
+      correct,
+      recall: correct / truth.size,
+      precision: found.size === 0 ? 1 : correct / found.size,
+      missed: [...truth].filter((id) => !found.has(id)),
+      extra: [...found].filter((id) => !truth.has(id)),
+    });
+  }
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  return { queries: scores, meanRecall: mean(scores.map((s) => s.recall)), meanPrecision: mean(scores.map((s) => s.precision)) };
+}

@@ -1,0 +1,51 @@
+// A minimal site with the same Pagefind markup as the real record pages, for measuring search on its own
+// (before/after a remedy) without the rest of the site. The real site is tested from tests/.output/.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { indexSite } from '../../../src/search/indexSite.js';
+import { searchExtrasHtml } from '../../../src/search/pageExtras.js';
+import type { ArticleRecord } from '../../../src/types.js';
+import { searchPage } from '../../../templates/search.js';
+
+const ASSETS = fileURLToPath(new URL('../../../templates/assets/', import.meta.url));
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const shell = (title: string, main: string, head = '') => `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>${head}</head>
+<body><main>${main}</main></body></html>`;
+
+export function recordUrlPath(record: ArticleRecord): string {
+  return `/${record.date.slice(0, 4)}/${record.date.slice(5, 7)}/${record.date.slice(8, 10)}/${record.id}/`;
+}
+
+/** `tokens: false` builds the pages as they would be without the one-character search tokens. */
+export async function buildStandInSite(records: ArticleRecord[], dir: string, { tokens = true } = {}): Promise<void> {
+  for (const record of records) {
+    const column = record.column ?? '综合';
+    const body = record.body
+      .split(/\n\s*\n/)
+      .map((p) => (/^#{2,3}\s/.test(p) ? `<h2>${esc(p.replace(/^#+\s*/, ''))}</h2>` : `<p>${esc(p)}</p>`))
+      .join('\n');
+    const main = `<article data-pagefind-body>
+${record.kicker ? `<p>${esc(record.kicker)}</p>` : ''}<h1 data-pagefind-meta="title">${esc(record.title)}</h1>
+${record.subtitle ? `<p>${esc(record.subtitle)}</p>` : ''}
+<div hidden><span data-pagefind-filter="column:${esc(column)}"></span><span data-pagefind-filter="year:${record.date.slice(0, 4)}"></span>
+<span data-pagefind-filter="kind:${record.kind === 'brief' ? '简讯' : '文章'}"></span><span data-pagefind-sort="date:${record.date}"></span>
+<span data-pagefind-meta="date:${record.date}"></span><span data-pagefind-meta="column:${esc(column)}"></span></div>
+${body}
+${record.captions.map((c) => `<p>${esc(c)}</p>`).join('\n')}
+${tokens ? searchExtrasHtml(record) : ''}
+</article>`;
+    const pageDir = join(dir, recordUrlPath(record));
+    mkdirSync(pageDir, { recursive: true });
+    writeFileSync(join(pageDir, 'index.html'), shell(record.title, main));
+  }
+  mkdirSync(join(dir, 'search'), { recursive: true });
+  const head = `<link rel="stylesheet" href="../assets/search.css"><script type="module" src="../assets/search.js"></script>`;
+  writeFileSync(join(dir, 'search', 'index.html'), shell(searchPage.title, searchPage.main, head));
+  mkdirSync(join(dir, 'assets'), { recursive: true });
+  for (const name of ['search.js', 'search.css']) copyFileSync(join(ASSETS, name), join(dir, 'assets', name));
+  const { errors } = await indexSite(dir);
+  if (errors.length) throw new Error(errors.join('\n'));
+}
