@@ -3,7 +3,7 @@
 // Prints a JSON line last; `workS` is the time spent in the phase itself, without Node and module start-up.
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { reportResult } from './lib/measure.js';
+import { awaitChildrenExit, reportResult } from './lib/measure.js';
 
 interface PhaseOptions {
   contentDir: string;
@@ -46,9 +46,9 @@ const phases: Record<string, (options: PhaseOptions) => Promise<Record<string, u
     const started = performance.now();
     const result = await indexSite(outputDir);
     const workS = (performance.now() - started) / 1000;
-    // The Pagefind service keeps a child process; close it so this process can exit and its CPU is counted.
-    await (await import('pagefind')).close();
-    return { workS, errors: result.errors.length, firstErrors: result.errors.slice(0, 3), result: summarise(result) };
+    // indexSite closes the Pagefind service; its CPU counts only once the process is reaped.
+    const reaped = await awaitChildrenExit();
+    return { workS, reaped, errors: result.errors.length, firstErrors: result.errors.slice(0, 3), result: summarise(result) };
   },
 
   async build({ contentDir, outputDir }) {
@@ -58,8 +58,8 @@ const phases: Record<string, (options: PhaseOptions) => Promise<Record<string, u
     const started = performance.now();
     const result = await site.buildSite({ contentDir, outputDir, quiet: true });
     const workS = (performance.now() - started) / 1000;
-    await (await import('pagefind')).close();
-    return { workS, result: summarise(result) };
+    const reaped = await awaitChildrenExit();
+    return { workS, reaped, result: summarise(result) };
   },
 };
 

@@ -108,6 +108,33 @@ export function treeRssBytes(rootPid: number): number {
   return total;
 }
 
+/** Pids of this process's direct children, zombies included. */
+export function childPids(parent = process.pid): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent) pids.push(Number(name));
+    } catch {
+      // Gone already.
+    }
+  }
+  return pids;
+}
+
+/**
+ * Waits until every child (the Pagefind service) has exited and been reaped. Only a reaped child's CPU is
+ * added to ours, and so to what /usr/bin/time reports; exiting earlier would make indexing look free.
+ */
+export async function awaitChildrenExit(timeoutMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (childPids().length > 0) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
+}
+
 /** What a phase child prints last, so the parent can read results without parsing logs. */
 export function reportResult(result: Record<string, unknown>): void {
   const usage = process.resourceUsage();
