@@ -1,0 +1,37 @@
+// Eleventy configuration: a table of contents. Each plugin is a small file in src/site/eleventy/.
+// Records are parsed and turned into page models in TypeScript (src/site/model.ts) and reach Eleventy as global data;
+// the pages in templates/ are TypeScript render functions paginated over that data, one output file per item.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import layouts from './src/site/eleventy/layouts.js';
+import searchPlaceholder from './src/site/eleventy/searchPlaceholder.js';
+import siteData from './src/site/eleventy/siteData.js';
+import staticAssets from './src/site/eleventy/staticAssets.js';
+import textIsData from './src/site/eleventy/textIsData.js';
+import typescriptTemplates from './src/site/eleventy/typescriptTemplates.js';
+
+const templatesDir = join(dirname(fileURLToPath(import.meta.url)), 'templates');
+
+export default function (eleventyConfig: any) {
+  // Parsed bulletins as `siteModel` (given by `buildSite`, or parsed from content/ and watched under `npm start`).
+  eleventyConfig.addPlugin(siteData, { contentDir: process.env.BULLETIN_CONTENT_DIR ?? 'content', siteUrl: process.env.SITE_URL });
+  // `*.11ty.ts` pages and layouts.
+  eleventyConfig.addPlugin(typescriptTemplates);
+  // Markdown and HTML never pass through a template language.
+  eleventyConfig.addPlugin(textIsData);
+  // `layout: base` for pages written in other formats (the search page).
+  eleventyConfig.addPlugin(layouts);
+  // templates/assets/ → /assets/.
+  eleventyConfig.addPlugin(staticAssets, { templatesDir });
+  // A stand-in /search/ until templates/search.* exists.
+  eleventyConfig.addPlugin(searchPlaceholder, { templatesDir });
+
+  return {
+    // Markdown and HTML are never run through Liquid or Nunjucks, so `{{ }}` / `{% %}` stay literal.
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: false,
+    // Input (templates/) and output are given by whoever runs Eleventy (src/build.ts, scripts/serve.ts): a config-file
+    // `output` would override the build's fresh scratch folder and write into the live site.
+    dir: { includes: '_includes', layouts: '_layouts' },
+  };
+}

@@ -1,0 +1,33 @@
+// Dates are calendar dates in Chongqing. Weekday names come from a table, not from ICU, so output never depends on the machine.
+import { DateTime } from 'luxon';
+import { SHANGHAI } from '../parse/dates/zone.js';
+
+const WEEKDAYS = ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
+
+export function calendarDate(isoDate: string): DateTime {
+  const date = DateTime.fromISO(isoDate, { zone: SHANGHAI });
+  if (!date.isValid) throw new Error(`not a calendar date: ${isoDate}`);
+  return date;
+}
+
+/** `2023年11月2日 星期四` */
+export function chineseDate(isoDate: string): string {
+  const d = calendarDate(isoDate);
+  return `${d.year}年${d.month}月${d.day}日 ${WEEKDAYS[d.weekday - 1]}`;
+}
+
+/** `2023年11月` */
+export function chineseMonth(isoDate: string): string {
+  const d = calendarDate(isoDate);
+  return `${d.year}年${d.month}月`;
+}
+
+/** A record's date as readers see it: approximate dates only claim the month. */
+export function displayDate(record: { date: string; dateApprox: boolean }): string {
+  return record.dateApprox ? chineseMonth(record.date) : chineseDate(record.date);
+}
+
+/** Midnight in Chongqing with its offset, for feeds and schema.org: `2023-11-02T00:00:00+08:00`. */
+export function isoDateTime(isoDate: string): string {
+  return calendarDate(isoDate).startOf('day').toISO({ suppressMilliseconds: true })!;
+}

@@ -1,0 +1,99 @@
+// The page shell every page shares: head, header with the no-JavaScript search form, landmarks, footer.
+import { escapeHtml, jsonForScript } from './escape.js';
+import type { SiteInfo } from './model.js';
+
+/** Pages may load scripts only from our own origin, and nothing inline; Pagefind needs wasm and a blob worker. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+export const STYLESHEET_PATH = '/assets/site.css';
+
+export type NavSection = 'home' | 'archive' | 'columns' | 'search' | null;
+
+export interface PageShell {
+  site: SiteInfo;
+  /** Unprefixed path of this page, e.g. `/2023/11/02/ab12cd34/`, for the canonical URL. */
+  path: string;
+  /** Shown before the site name in `<title>`; null on the home page. */
+  title: string | null;
+  description?: string;
+  section?: NavSection;
+  /** Extra stylesheets and module scripts, unprefixed site paths (`/assets/search.css`). */
+  styles?: string[];
+  scripts?: string[];
+  openGraph?: { type: 'article' | 'website'; publishedTime?: string; section?: string };
+  jsonLd?: unknown;
+  /** Robots `noindex` for pages such as 404. */
+  noindex?: boolean;
+  /** The page's own content; goes inside `<main>`. Already HTML. */
+  main: string;
+}
+
+export function renderPage(shell: PageShell): string {
+  const { site } = shell;
+  const url = (path: string) => `${site.prefix}${path}`;
+  const canonical = `${site.origin}${url(shell.path)}`;
+  const fullTitle = shell.title ? `${shell.title} · ${site.name}` : site.name;
+  const current = (section: NavSection) => (shell.section === section ? ' aria-current="page"' : '');
+  const og = shell.openGraph ?? { type: 'website' as const };
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // A constant without `"`, `<` or `&`: written as is, so the policy reads the same in the source as in the browser.
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
+    `<title>${escapeHtml(fullTitle)}</title>`,
+    shell.description ? `<meta name="description" content="${escapeHtml(shell.description)}">` : '',
+    shell.noindex ? '<meta name="robots" content="noindex">' : `<link rel="canonical" href="${escapeHtml(canonical)}">`,
+    `<link rel="stylesheet" href="${escapeHtml(url(STYLESHEET_PATH))}">`,
+    ...(shell.styles ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(url(href))}">`),
+    `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(site.name)}" href="${escapeHtml(url('/feed.xml'))}">`,
+    `<link rel="alternate" type="application/feed+json" title="${escapeHtml(site.name)}" href="${escapeHtml(url('/feed.json'))}">`,
+    `<meta property="og:site_name" content="${escapeHtml(site.name)}">`,
+    `<meta property="og:title" content="${escapeHtml(shell.title ?? site.name)}">`,
+    `<meta property="og:type" content="${og.type}">`,
+    `<meta property="og:url" content="${escapeHtml(canonical)}">`,
+    '<meta property="og:locale" content="zh_CN">',
+    shell.description ? `<meta property="og:description" content="${escapeHtml(shell.description)}">` : '',
+    og.publishedTime ? `<meta property="article:published_time" content="${escapeHtml(og.publishedTime)}">` : '',
+    og.section ? `<meta property="article:section" content="${escapeHtml(og.section)}">` : '',
+    shell.jsonLd === undefined ? '' : `<script type="application/ld+json">${jsonForScript(shell.jsonLd)}</script>`,
+    ...(shell.scripts ?? []).map((src) => `<script type="module" src="${escapeHtml(url(src))}"></script>`),
+  ].filter((line) => line !== '');
+
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+${head.join('\n')}
+</head>
+<body>
+<a class="skip-link" href="#main">跳到正文</a>
+<header class="site-header">
+<div class="wrap header-row">
+<p class="site-name"><a href="${escapeHtml(url('/'))}">${escapeHtml(site.name)}</a></p>
+<nav class="site-nav" aria-label="网站导航">
+<ul>
+<li><a href="${escapeHtml(url('/'))}"${current('home')}>首页</a></li>
+<li><a href="${escapeHtml(url('/archive/'))}"${current('archive')}>往期</a></li>
+<li><a href="${escapeHtml(url('/columns/'))}"${current('columns')}>栏目</a></li>
+</ul>
+</nav>
+<form class="site-search" role="search" action="${escapeHtml(url('/search/'))}" method="get">
+<label for="site-search-q">搜索文章</label>
+<input type="search" id="site-search-q" name="q" placeholder="输入关键词" autocomplete="off">
+<button type="submit">搜索</button>
+</form>
+</div>
+</header>
+<main id="main" class="wrap" tabindex="-1">
+${shell.main}
+</main>
+<footer class="site-footer">
+<div class="wrap">
+<p>${escapeHtml(site.name)} · 内容整理自${escapeHtml('重庆市总工会')}每周工作简报</p>
+<p><a href="${escapeHtml(url('/archive/'))}">往期回顾</a> · <a href="${escapeHtml(url('/search/'))}">搜索</a> · <a href="${escapeHtml(url('/feed.xml'))}">订阅（Atom）</a> · <a href="${escapeHtml(url('/feed.json'))}">JSON Feed</a></p>
+</div>
+</footer>
+</body>
+</html>
+`;
+}

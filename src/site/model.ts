@@ -1,0 +1,462 @@
+// Turns parsed bulletins into everything the pages need, once: URLs, dates as shown, issue tables of contents, column and
+// year lists already cut into pages, neighbours and related articles. Templates only format what is here; nothing is
+// looked up per page, which keeps rendering linear in the number of records.
+import { BulletinError } from '../errors.js';
+import type { ArticleRecord, ParsedBulletin } from '../types.js';
+import { chineseDate, chineseMonth, displayDate } from './dates.js';
+import { relatedRecords } from './related.js';
+import {
+  columnId,
+  columnPath,
+  issueKey,
+  issuePath,
+  listPagePath,
+  normalizeOrigin,
+  normalizePrefix,
+  outputFileFor,
+  recordPath,
+} from './urls.js';
+
+export const SITE_NAME = '重庆市总工会工作简报';
+export const PUBLISHER = '重庆市总工会';
+/** Records without a column label are grouped, filtered and shown under this name. */
+export const NO_COLUMN = '其他';
+export const LIST_PAGE_SIZE = 30;
+export const FEED_SIZE = 20;
+export const HOME_RECENT = 10;
+
+export interface SiteInfo {
+  name: string;
+  /** `https://host`, no trailing slash. */
+  origin: string;
+  /** '' or `/archive`: prepend to every site path. */
+  prefix: string;
+}
+
+/** What a list item needs to link to a record. */
+export interface RecordLink {
+  url: string;
+  title: string;
+  date: string;
+  displayDate: string;
+  column: string;
+  kind: ArticleRecord['kind'];
+  issueName: string;
+}
+
+export interface ColumnRef {
+  name: string;
+  id: string;
+  url: string;
+}
+
+export interface IssueRef {
+  key: string;
+  name: string;
+  url: string;
+  date: string;
+}
+
+export interface RecordPage {
+  permalink: string;
+  path: string;
+  url: string;
+  record: ArticleRecord;
+  displayDate: string;
+  kindLabel: '文章' | '简讯';
+  /** The column name, or 其他. */
+  columnLabel: string;
+  column: ColumnRef | null;
+  issue: IssueRef;
+  previous: RecordLink | null;
+  next: RecordLink | null;
+  related: RecordLink[];
+  /** HTML source view, anchored at the record's first line. */
+  sourceUrl: string;
+  sourceTextUrl: string;
+}
+
+export interface TocGroup {
+  column: string;
+  columnUrl: string | null;
+  records: RecordLink[];
+}
+
+export interface IssuePage {
+  permalink: string;
+  path: string;
+  url: string;
+  ref: IssueRef;
+  /** `2023年11月2日` or `2023年11月`. */
+  displayDate: string;
+  number: string | null;
+  file: string;
+  toc: TocGroup[];
+  briefs: RecordPage[];
+  articleCount: number;
+  previous: IssueRef | null;
+  next: IssueRef | null;
+  sourceUrl: string;
+  sourceTextUrl: string;
+}
+
+export interface SourcePage {
+  /** The decoded bulletin (UTF-8, LF) published as text. */
+  textPermalink: string;
+  /** The same text as HTML with one anchor per line. */
+  htmlPermalink: string;
+  path: string;
+  issue: IssueRef;
+  file: string;
+  text: string;
+}
+
+export interface ListPage {
+  permalink: string;
+  path: string;
+  url: string;
+  heading: string;
+  /** e.g. the column's or year's own URL, for the first page and for canonical links. */
+  baseUrl: string;
+  pageNumber: number;
+  pageCount: number;
+  previousUrl: string | null;
+  nextUrl: string | null;
+  items: RecordLink[];
+  feedUrl: string | null;
+  intro: string | null;
+}
+
+export interface ColumnSummary extends ColumnRef {
+  count: number;
+  latest: string;
+}
+
+export interface ArchiveYear {
+  year: number;
+  url: string;
+  count: number;
+  months: { month: number; issues: IssueRef[] }[];
+}
+
+export interface FeedEntry {
+  page: RecordPage;
+  /** Absolute URL. */
+  url: string;
+}
+
+export interface Feed {
+  /** `feed.xml`, `feed.json` or `columns/<id>/feed.xml`. */
+  permalink: string;
+  format: 'atom' | 'json';
+  title: string;
+  /** Absolute URLs. */
+  selfUrl: string;
+  homeUrl: string;
+  id: string;
+  entries: FeedEntry[];
+}
+
+export interface SiteModel {
+  site: SiteInfo;
+  /** In reading order: issues oldest first, records in source order. */
+  records: RecordPage[];
+  issues: IssuePage[];
+  sources: SourcePage[];
+  columns: ColumnSummary[];
+  columnPages: ListPage[];
+  yearPages: ListPage[];
+  archiveYears: ArchiveYear[];
+  home: { latest: IssuePage | null; recent: RecordLink[] };
+  feeds: Feed[];
+  /** Every HTML page path (unprefixed), for the sitemap. */
+  sitemapPaths: string[];
+}
+
+export interface BuildModelOptions {
+  pathPrefix?: string;
+  siteUrl?: string;
+}
+
+export interface ModelResult {
+  model: SiteModel | null;
+  errors: BulletinError[];
+}
+
+/** Newest first; ties keep reading order so every list is the same on every build. */
+export function newestFirst(a: RecordPage, b: RecordPage): number {
+  if (a.record.date !== b.record.date) return a.record.date < b.record.date ? 1 : -1;
+  if (a.issue.date !== b.issue.date) return a.issue.date < b.issue.date ? 1 : -1;
+  if (a.issue.key !== b.issue.key) return a.issue.key < b.issue.key ? -1 : 1;
+  return a.record.order - b.record.order;
+}
+
+export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptions = {}): ModelResult {
+  const site: SiteInfo = {
+    name: SITE_NAME,
+    origin: normalizeOrigin(options.siteUrl),
+    prefix: normalizePrefix(options.pathPrefix),
+  };
+  const url = (path: string) => `${site.prefix}${path}`;
+  const absolute = (path: string) => `${site.origin}${url(path)}`;
+  const errors: BulletinError[] = [];
+  const owners = new Map<string, string>();
+  const claim = (path: string, owner: string, file: string, line: number): boolean => {
+    const earlier = owners.get(path);
+    if (earlier !== undefined) {
+      errors.push(new BulletinError(file, line, `${owner} would be published at ${path}, which ${earlier} already uses`));
+      return false;
+    }
+    owners.set(path, `${file}:${line}`);
+    return true;
+  };
+
+  const ordered = [...bulletins].sort((a, b) =>
+    a.meta.issueDate !== b.meta.issueDate ? (a.meta.issueDate < b.meta.issueDate ? -1 : 1) : a.meta.file < b.meta.file ? -1 : 1,
+  );
+
+  const columnRefs = new Map<string, ColumnRef>();
+  const columnRef = (name: string): ColumnRef => {
+    let ref = columnRefs.get(name);
+    if (!ref) {
+      const id = columnId(name);
+      ref = { name, id, url: url(columnPath(id)) };
+      columnRefs.set(name, ref);
+    }
+    return ref;
+  };
+
+  const records: RecordPage[] = [];
+  const issueRecords: { bulletin: ParsedBulletin; ref: IssueRef; pages: RecordPage[] }[] = [];
+  for (const bulletin of ordered) {
+    const { meta } = bulletin;
+    let key: string;
+    try {
+      key = issueKey(meta);
+    } catch (error) {
+      errors.push(new BulletinError(meta.file, 1, (error as Error).message));
+      continue;
+    }
+    const dayKnown = meta.issueDayKnown;
+    const issueDateLabel = dayKnown ? chineseDate(meta.issueDate).split(' ')[0]! : chineseMonth(meta.issueDate);
+    const suffix = key === meta.issue ? '' : ` · ${key.slice(meta.issue.length + 1)}`;
+    const ref: IssueRef = {
+      key,
+      name: meta.title ?? `${issueDateLabel}${meta.number ? ` 第${meta.number}期` : ''}${suffix}`,
+      url: url(issuePath(key)),
+      date: meta.issueDate,
+    };
+    if (!claim(issuePath(key), `issue ${key}`, meta.file, 1)) continue;
+    const pages: RecordPage[] = [];
+    for (const record of [...bulletin.records].sort((a, b) => a.order - b.order)) {
+      let path: string;
+      try {
+        path = recordPath(record);
+      } catch (error) {
+        errors.push(new BulletinError(record.source.file, record.source.startLine, (error as Error).message));
+        continue;
+      }
+      if (!claim(path, `“${record.title}”`, record.source.file, record.source.startLine)) continue;
+      const page: RecordPage = {
+        permalink: outputFileFor(path),
+        path,
+        url: url(path),
+        record,
+        displayDate: displayDate(record),
+        kindLabel: record.kind === 'brief' ? '简讯' : '文章',
+        columnLabel: record.column ?? NO_COLUMN,
+        column: record.column === null ? null : columnRef(record.column),
+        issue: ref,
+        previous: null,
+        next: null,
+        related: [],
+        sourceUrl: `${url(`${issuePath(key)}source/`)}#L${record.source.startLine}`,
+        sourceTextUrl: url(`${issuePath(key)}source.txt`),
+      };
+      pages.push(page);
+      records.push(page);
+    }
+    issueRecords.push({ bulletin, ref, pages });
+  }
+  if (errors.length > 0) return { model: null, errors };
+
+  const link = (page: RecordPage): RecordLink => ({
+    url: page.url,
+    title: page.record.title,
+    date: page.record.date,
+    displayDate: page.displayDate,
+    column: page.columnLabel,
+    kind: page.record.kind,
+    issueName: page.issue.name,
+  });
+
+  for (const { pages } of issueRecords) {
+    pages.forEach((page, i) => {
+      page.previous = i > 0 ? link(pages[i - 1]!) : null;
+      page.next = i + 1 < pages.length ? link(pages[i + 1]!) : null;
+    });
+  }
+  const related = relatedRecords(records.map((p) => p.record));
+  records.forEach((page, i) => {
+    page.related = related[i]!.map((j) => link(records[j]!));
+  });
+
+  const issues: IssuePage[] = issueRecords.map(({ bulletin, ref, pages }, i) => {
+    const path = issuePath(ref.key);
+    const toc: TocGroup[] = [];
+    for (const page of pages.filter((p) => p.record.kind === 'article')) {
+      const last = toc[toc.length - 1];
+      if (last && last.column === page.columnLabel) last.records.push(link(page));
+      else toc.push({ column: page.columnLabel, columnUrl: page.column?.url ?? null, records: [link(page)] });
+    }
+    return {
+      permalink: outputFileFor(path),
+      path,
+      url: ref.url,
+      ref,
+      displayDate: bulletin.meta.issueDayKnown ? chineseDate(bulletin.meta.issueDate) : chineseMonth(bulletin.meta.issueDate),
+      number: bulletin.meta.number,
+      file: bulletin.meta.file,
+      toc,
+      briefs: pages.filter((p) => p.record.kind === 'brief'),
+      articleCount: pages.length,
+      previous: i > 0 ? issueRecords[i - 1]!.ref : null,
+      next: i + 1 < issueRecords.length ? issueRecords[i + 1]!.ref : null,
+      sourceUrl: url(`${path}source/`),
+      sourceTextUrl: url(`${path}source.txt`),
+    };
+  });
+
+  const sources: SourcePage[] = issueRecords.map(({ bulletin, ref }) => ({
+    textPermalink: outputFileFor(`${issuePath(ref.key)}source.txt`),
+    htmlPermalink: outputFileFor(`${issuePath(ref.key)}source/`),
+    path: `${issuePath(ref.key)}source/`,
+    issue: ref,
+    file: bulletin.meta.file,
+    text: bulletin.meta.text,
+  }));
+
+  const newest = [...records].sort(newestFirst);
+
+  const listPages = (
+    basePath: string,
+    heading: string,
+    items: RecordPage[],
+    extra: { feedUrl?: string | null; intro?: string | null } = {},
+  ): ListPage[] => {
+    const pageCount = Math.max(1, Math.ceil(items.length / LIST_PAGE_SIZE));
+    const pages: ListPage[] = [];
+    for (let n = 1; n <= pageCount; n++) {
+      const path = listPagePath(basePath, n);
+      pages.push({
+        permalink: outputFileFor(path),
+        path,
+        url: url(path),
+        heading,
+        baseUrl: url(basePath),
+        pageNumber: n,
+        pageCount,
+        previousUrl: n > 1 ? url(listPagePath(basePath, n - 1)) : null,
+        nextUrl: n < pageCount ? url(listPagePath(basePath, n + 1)) : null,
+        items: items.slice((n - 1) * LIST_PAGE_SIZE, n * LIST_PAGE_SIZE).map(link),
+        feedUrl: extra.feedUrl ?? null,
+        intro: extra.intro ?? null,
+      });
+    }
+    return pages;
+  };
+
+  const byColumn = new Map<string, RecordPage[]>();
+  for (const page of newest) {
+    if (!page.column) continue;
+    const list = byColumn.get(page.column.name) ?? [];
+    list.push(page);
+    byColumn.set(page.column.name, list);
+  }
+  const columns: ColumnSummary[] = [...byColumn.entries()]
+    .map(([name, list]) => ({ ...columnRef(name), count: list.length, latest: list[0]!.record.date }))
+    .sort((a, b) => (a.latest !== b.latest ? (a.latest < b.latest ? 1 : -1) : a.id < b.id ? -1 : 1));
+  const columnPages = columns.flatMap((column) =>
+    listPages(columnPath(column.id), column.name, byColumn.get(column.name)!, { feedUrl: url(`${columnPath(column.id)}feed.xml`) }),
+  );
+
+  const byYear = new Map<number, RecordPage[]>();
+  for (const page of newest) {
+    const year = Number(page.record.date.slice(0, 4));
+    const list = byYear.get(year) ?? [];
+    list.push(page);
+    byYear.set(year, list);
+  }
+  const yearPages = [...byYear.entries()].flatMap(([year, list]) => listPages(`/archive/${year}/`, `${year}年`, list));
+
+  const issueYears = new Map<number, Map<number, IssueRef[]>>();
+  for (const issue of [...issues].reverse()) {
+    const year = Number(issue.ref.date.slice(0, 4));
+    const month = Number(issue.ref.date.slice(5, 7));
+    const months = issueYears.get(year) ?? new Map<number, IssueRef[]>();
+    months.set(month, [...(months.get(month) ?? []), issue.ref]);
+    issueYears.set(year, months);
+  }
+  const years = new Set([...byYear.keys(), ...issueYears.keys()]);
+  const archiveYears: ArchiveYear[] = [...years]
+    .sort((a, b) => b - a)
+    .map((year) => ({
+      year,
+      url: byYear.has(year) ? url(`/archive/${year}/`) : '',
+      count: byYear.get(year)?.length ?? 0,
+      months: [...(issueYears.get(year) ?? new Map<number, IssueRef[]>()).entries()]
+        .sort((a, b) => b[0] - a[0])
+        .map(([month, refs]) => ({ month, issues: refs })),
+    }));
+
+  const latest = issues.length > 0 ? issues[issues.length - 1]! : null;
+  const recent = newest
+    .filter((p) => p.record.kind === 'article' && p.issue.key !== latest?.ref.key)
+    .slice(0, HOME_RECENT)
+    .map(link);
+
+  const feedArticles = newest.filter((p) => p.record.kind === 'article');
+  const entries = (pages: RecordPage[]): FeedEntry[] => pages.slice(0, FEED_SIZE).map((page) => ({ page, url: absolute(page.path) }));
+  const feeds: Feed[] = [
+    { permalink: 'feed.xml', format: 'atom', title: SITE_NAME, selfUrl: absolute('/feed.xml'), homeUrl: absolute('/'), id: absolute('/'), entries: entries(feedArticles) },
+    { permalink: 'feed.json', format: 'json', title: SITE_NAME, selfUrl: absolute('/feed.json'), homeUrl: absolute('/'), id: absolute('/'), entries: entries(feedArticles) },
+    ...columns.map((column): Feed => ({
+      permalink: `columns/${column.id}/feed.xml`,
+      format: 'atom',
+      title: `${column.name} · ${SITE_NAME}`,
+      selfUrl: absolute(`${columnPath(column.id)}feed.xml`),
+      homeUrl: absolute(columnPath(column.id)),
+      id: absolute(columnPath(column.id)),
+      entries: entries(byColumn.get(column.name)!),
+    })),
+  ];
+
+  const sitemapPaths = [
+    '/',
+    '/archive/',
+    '/columns/',
+    '/search/',
+    ...issues.map((i) => i.path),
+    ...records.map((r) => r.path),
+    ...columnPages.map((p) => p.path),
+    ...yearPages.map((p) => p.path),
+    ...sources.map((s) => s.path),
+  ];
+
+  return {
+    model: {
+      site,
+      records,
+      issues,
+      sources,
+      columns,
+      columnPages,
+      yearPages,
+      archiveYears,
+      home: { latest, recent },
+      feeds,
+      sitemapPaths,
+    },
+    errors: [],
+  };
+}

@@ -1,0 +1,38 @@
+// 往期回顾: years, then the twelve months like an e-paper's past-issue calendar, then each month's issues.
+import { escapeHtml } from '../escape.js';
+import { renderPage } from '../layout.js';
+import type { ArchiveYear, SiteModel } from '../model.js';
+
+function yearSection(year: ArchiveYear): string {
+  const months = new Map(year.months.map((m) => [m.month, m.issues]));
+  const cells = Array.from({ length: 12 }, (_, i) => 12 - i).map((month) => {
+    const issues = months.get(month);
+    if (!issues) return `<li class="month empty"><span class="month-name">${month}月</span><span class="none">无</span></li>`;
+    const links = issues.map((issue) => `<a href="${escapeHtml(issue.url)}">${escapeHtml(issue.name)}</a>`).join('');
+    return `<li class="month"><span class="month-name">${month}月</span>${links}</li>`;
+  });
+  const heading = year.url ? `<a href="${escapeHtml(year.url)}">${year.year}年</a>` : `${year.year}年`;
+  const all = year.url ? `<p class="year-all"><a href="${escapeHtml(year.url)}">${year.year}年全部 ${year.count} 篇文章</a></p>` : '';
+  return `<section class="archive-year" aria-labelledby="year-${year.year}">
+<h2 id="year-${year.year}">${heading}</h2>
+<ol class="months">
+${cells.join('\n')}
+</ol>
+${all}
+</section>`;
+}
+
+export function renderArchive(model: SiteModel): string {
+  const years = model.archiveYears;
+  const jump = years.length > 1
+    ? `<nav class="year-jump" aria-label="年份"><ul>${years.map((y) => `<li><a href="#year-${y.year}">${y.year}</a></li>`).join('')}</ul></nav>`
+    : '';
+  return renderPage({
+    site: model.site,
+    path: '/archive/',
+    title: '往期回顾',
+    description: `${model.site.name}往期回顾：按年份和月份查看每一期简报。`,
+    section: 'archive',
+    main: `<h1>往期回顾</h1>\n${jump}\n${years.length ? years.map(yearSection).join('\n') : '<p>还没有发布简报。</p>'}`,
+  });
+}

@@ -1,0 +1,104 @@
+// One record (article or brief): kicker, title and subtitle set like a newspaper page, then date, column, byline, body.
+import { escapeHtml } from '../escape.js';
+import { isoDateTime } from '../dates.js';
+import { renderBody, excerpt } from '../markdown.js';
+import { renderPage } from '../layout.js';
+import { PUBLISHER, type RecordLink, type RecordPage, type SiteInfo } from '../model.js';
+import { searchExtrasHtml } from '../../search/pageExtras.js';
+
+/** Pagefind's inline `key:value` syntax separates several pairs with commas, so a value must not carry one. */
+function pagefindValue(value: string): string {
+  return escapeHtml(value.replace(/,/g, '，'));
+}
+
+export function articleJsonLd(page: RecordPage, site: SiteInfo): unknown {
+  const absolute = (url: string) => `${site.origin}${url}`;
+  const { record } = page;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: record.title,
+    ...(record.subtitle ? { alternativeHeadline: record.subtitle } : {}),
+    datePublished: isoDateTime(record.date),
+    articleSection: page.columnLabel,
+    inLanguage: 'zh-CN',
+    url: absolute(page.url),
+    mainEntityOfPage: absolute(page.url),
+    ...(record.byline ? { author: { '@type': 'Person', name: record.byline } } : {}),
+    publisher: { '@type': 'Organization', name: PUBLISHER },
+    isPartOf: { '@type': 'PublicationIssue', name: page.issue.name, url: absolute(page.issue.url), datePublished: isoDateTime(page.issue.date) },
+  };
+}
+
+function neighbour(rel: 'prev' | 'next', label: string, link: RecordLink | null): string {
+  if (!link) return '';
+  return `<li class="${rel}"><span class="label">${label}</span><a rel="${rel}" href="${escapeHtml(link.url)}">${escapeHtml(link.title)}</a></li>`;
+}
+
+export function renderArticle(page: RecordPage, site: SiteInfo): string {
+  const { record } = page;
+  const meta = [
+    `<time datetime="${escapeHtml(record.date)}">${escapeHtml(page.displayDate)}</time>`,
+    page.column
+      ? `<a href="${escapeHtml(page.column.url)}">${escapeHtml(page.column.name)}</a>`
+      : '',
+    record.kind === 'brief' ? '<span>简讯</span>' : '',
+    record.byline ? `<span class="byline">${escapeHtml(record.byline)}</span>` : '',
+  ].filter(Boolean);
+  const captions = record.captions.length
+    ? `<aside class="captions" aria-label="图片说明">\n${record.captions.map((c) => `<p class="caption">${escapeHtml(c)}</p>`).join('\n')}\n</aside>`
+    : '';
+  const lines =
+    record.source.startLine === record.source.endLine
+      ? `第 ${record.source.startLine} 行`
+      : `第 ${record.source.startLine}–${record.source.endLine} 行`;
+  const related = page.related.length
+    ? `<section class="related" aria-labelledby="related-heading">
+<h2 id="related-heading">相关文章</h2>
+<ul>
+${page.related.map((r) => `<li><a href="${escapeHtml(r.url)}">${escapeHtml(r.title)}</a><span class="item-meta">${escapeHtml(r.displayDate)} · ${escapeHtml(r.column)}</span></li>`).join('\n')}
+</ul>
+</section>`
+    : '';
+
+  const headline = [
+    record.kicker ? `<p class="kicker">${escapeHtml(record.kicker)}</p>` : '',
+    `<h1 data-pagefind-meta="title">${escapeHtml(record.title)}</h1>`,
+    record.subtitle ? `<p class="subtitle">${escapeHtml(record.subtitle)}</p>` : '',
+  ].filter(Boolean);
+  const neighbours = [neighbour('prev', '上一篇', page.previous), neighbour('next', '下一篇', page.next)].filter(Boolean);
+
+  const main = `<article class="record" data-pagefind-body>
+<header class="record-head">
+${headline.join('\n')}
+<p class="record-meta">${meta.join('<span class="sep" aria-hidden="true"> · </span>')}</p>
+<div hidden>
+<span data-pagefind-filter="column:${pagefindValue(page.columnLabel)}"></span>
+<span data-pagefind-filter="year:${escapeHtml(record.date.slice(0, 4))}"></span>
+<span data-pagefind-filter="kind:${page.kindLabel}"></span>
+<span data-pagefind-sort="date:${escapeHtml(record.date)}"></span>
+<span data-pagefind-meta="date:${pagefindValue(page.displayDate)}"></span>
+<span data-pagefind-meta="column:${pagefindValue(page.columnLabel)}"></span>
+</div>
+</header>
+<div class="record-body">
+${renderBody(record.body, 2)}</div>
+${captions}
+${searchExtrasHtml(record)}
+</article>
+<footer class="record-foot">
+<p class="from-issue">出自 <a href="${escapeHtml(page.issue.url)}">${escapeHtml(page.issue.name)}</a> · <a href="${escapeHtml(page.sourceUrl)}">原文${lines}</a>（<a href="${escapeHtml(page.sourceTextUrl)}">纯文本</a>）</p>
+${neighbours.length ? `<nav class="neighbours" aria-label="本期上下篇">\n<ul>\n${neighbours.join('\n')}\n</ul>\n</nav>` : ''}
+${related}
+</footer>`;
+
+  return renderPage({
+    site,
+    path: page.path,
+    title: record.title,
+    description: excerpt(record.body),
+    openGraph: { type: 'article', publishedTime: isoDateTime(record.date), section: page.columnLabel },
+    jsonLd: articleJsonLd(page, site),
+    main,
+  });
+}

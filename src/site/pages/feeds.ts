@@ -1,0 +1,88 @@
+// Atom and JSON Feed. Entry times are the records' calendar dates at midnight in Chongqing, never the build's clock.
+import { escapeXml } from '../escape.js';
+import { isoDateTime } from '../dates.js';
+import { excerpt, renderBody } from '../markdown.js';
+import type { Feed, SiteModel } from '../model.js';
+
+function entryHtml(feedEntry: Feed['entries'][number]): string {
+  const { record } = feedEntry.page;
+  const head = [record.kicker, record.subtitle].filter(Boolean).map((t) => `<p>${escapeXml(t!)}</p>`).join('');
+  return head + renderBody(record.body, 2);
+}
+
+export function renderAtom(feed: Feed): string {
+  const updated = feed.entries.length ? isoDateTime(feed.entries[0]!.page.record.date) : isoDateTime('2000-01-01');
+  const entries = feed.entries.map((entry) => {
+    const { page } = entry;
+    const record = page.record;
+    return `<entry>
+<title>${escapeXml(record.title)}</title>
+<link href="${escapeXml(entry.url)}"/>
+<id>${escapeXml(entry.url)}</id>
+<published>${isoDateTime(record.date)}</published>
+<updated>${isoDateTime(record.date)}</updated>
+${record.byline ? `<author><name>${escapeXml(record.byline)}</name></author>` : ''}
+<category term="${escapeXml(page.columnLabel)}"/>
+<summary>${escapeXml(excerpt(record.body))}</summary>
+<content type="html">${escapeXml(entryHtml(entry))}</content>
+</entry>`;
+  });
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+<title>${escapeXml(feed.title)}</title>
+<link href="${escapeXml(feed.selfUrl)}" rel="self"/>
+<link href="${escapeXml(feed.homeUrl)}"/>
+<id>${escapeXml(feed.id)}</id>
+<updated>${updated}</updated>
+<author><name>重庆市总工会</name></author>
+${entries.join('\n')}
+</feed>
+`;
+}
+
+export function renderJsonFeed(feed: Feed): string {
+  return `${JSON.stringify(
+    {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: feed.title,
+      home_page_url: feed.homeUrl,
+      feed_url: feed.selfUrl,
+      language: 'zh-CN',
+      items: feed.entries.map((entry) => ({
+        id: entry.url,
+        url: entry.url,
+        title: entry.page.record.title,
+        content_html: entryHtml(entry),
+        summary: excerpt(entry.page.record.body),
+        date_published: isoDateTime(entry.page.record.date),
+        tags: [entry.page.columnLabel],
+        ...(entry.page.record.byline ? { authors: [{ name: entry.page.record.byline }] } : {}),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+export function renderFeed(feed: Feed): string {
+  return feed.format === 'atom' ? renderAtom(feed) : renderJsonFeed(feed);
+}
+
+export function renderSitemap(model: SiteModel): string {
+  const { origin, prefix } = model.site;
+  const urls = model.sitemapPaths.map((path) => `<url><loc>${escapeXml(`${origin}${prefix}${path}`)}</loc></url>`);
+  return `<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${urls.join('\n')}
+</urlset>
+`;
+}
+
+export function renderRobots(model: SiteModel): string {
+  const { origin, prefix } = model.site;
+  return `User-agent: *
+Allow: /
+
+Sitemap: ${origin}${prefix}/sitemap.xml
+`;
+}

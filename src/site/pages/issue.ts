@@ -1,0 +1,51 @@
+// One bulletin: its table of contents by column in source order, and its briefs (一周动态) in full.
+import { escapeHtml } from '../escape.js';
+import { renderBody } from '../markdown.js';
+import { renderPage } from '../layout.js';
+import type { IssuePage, IssueRef, SiteInfo, TocGroup } from '../model.js';
+
+function tocGroup(group: TocGroup): string {
+  const heading = group.columnUrl
+    ? `<a href="${escapeHtml(group.columnUrl)}">${escapeHtml(group.column)}</a>`
+    : escapeHtml(group.column);
+  const items = group.records.map((r) => `<li><a href="${escapeHtml(r.url)}">${escapeHtml(r.title)}</a></li>`).join('\n');
+  return `<section class="toc-group">\n<h2>${heading}</h2>\n<ol>\n${items}\n</ol>\n</section>`;
+}
+
+export function issueNeighbours(previous: IssueRef | null, next: IssueRef | null): string {
+  if (!previous && !next) return '';
+  const item = (rel: 'prev' | 'next', label: string, ref: IssueRef | null) =>
+    ref ? `<li class="${rel}"><span class="label">${label}</span><a rel="${rel}" href="${escapeHtml(ref.url)}">${escapeHtml(ref.name)}</a></li>` : '';
+  return `<nav class="neighbours" aria-label="前后期">\n<ul>\n${item('prev', '上一期', previous)}\n${item('next', '下一期', next)}\n</ul>\n</nav>`;
+}
+
+/** The issue under an h1 (`heading`), its columns as h2, briefs as h3 with their sections from h4. */
+export function issueContents(issue: IssuePage, heading: string): string {
+  const briefs = issue.briefs.length
+    ? `<section class="briefs" aria-labelledby="briefs-heading">
+<h2 id="briefs-heading">一周动态</h2>
+${issue.briefs
+  .map(
+    (b) => `<article class="brief">
+<h3><a href="${escapeHtml(b.url)}">${escapeHtml(b.record.title)}</a></h3>
+${renderBody(b.record.body, 4)}</article>`,
+  )
+  .join('\n')}
+</section>`
+    : '';
+  return `<h1 class="issue-title">${heading}</h1>
+<p class="issue-meta"><time datetime="${escapeHtml(issue.ref.date)}">${escapeHtml(issue.displayDate)}</time> · 共 ${issue.articleCount} 篇 · <a href="${escapeHtml(issue.sourceUrl)}">原文</a>（<a href="${escapeHtml(issue.sourceTextUrl)}">纯文本</a>）</p>
+${issue.toc.length ? `<nav class="toc" aria-label="本期目录">\n${issue.toc.map(tocGroup).join('\n')}\n</nav>` : ''}
+${briefs}`;
+}
+
+export function renderIssue(issue: IssuePage, site: SiteInfo): string {
+  return renderPage({
+    site,
+    path: issue.path,
+    title: issue.ref.name,
+    description: `${issue.ref.name}：${issue.toc.flatMap((g) => g.records.map((r) => r.title)).slice(0, 5).join('；')}`,
+    section: 'archive',
+    main: `${issueContents(issue, escapeHtml(issue.ref.name))}\n${issueNeighbours(issue.previous, issue.next)}`,
+  });
+}
