@@ -15,7 +15,7 @@ interface FloorOptions {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function writeFloor({ manifest, contentDir, outputDir }: FloorOptions): { pages: number; bytes: number; workS: number } {
+export function writeFloor({ manifest, contentDir, outputDir }: FloorOptions): { pages: number; bytes: number; workS: number; workCpuS: number } {
   const pages = JSON.parse(readFileSync(manifest, 'utf8')) as [string, number][];
   const bulletinDir = join(contentDir, 'bulletins');
   // Real bulletin text as filler, so the pages hold Chinese text of the real build's size.
@@ -25,6 +25,7 @@ export function writeFloor({ manifest, contentDir, outputDir }: FloorOptions): {
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   rmSync(outputDir, { recursive: true, force: true });
   let bytes = 0;
   let next = 0;
@@ -59,7 +60,8 @@ export function writeFloor({ manifest, contentDir, outputDir }: FloorOptions): {
     writeFileSync(file, html);
     bytes += Buffer.byteLength(html);
   }
-  return { pages: pages.length, bytes, workS: (performance.now() - started) / 1000 };
+  const used = process.cpuUsage(cpu);
+  return { pages: pages.length, bytes, workS: (performance.now() - started) / 1000, workCpuS: (used.user + used.system) / 1e6 };
 }
 
 if (process.argv[2]) reportResult({ ...writeFloor(JSON.parse(process.argv[2]) as FloorOptions) });

@@ -28,6 +28,8 @@ export interface PhaseRow {
   phase: string;
   wallS: number;
   workS: number | null;
+  /** CPU of the phase's own work inside its process (no start-up; Pagefind's binary not included). */
+  workCpuS: number | null;
   cpuS: number;
   pages: number;
   maxRssMB: number;
@@ -65,8 +67,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const problems: string[] = [];
   const phase = (name: string, m: Measurement, pages: number, out: { bytes: number; files: number }, note = '') => {
     const workS = typeof m.result.workS === 'number' ? m.result.workS : null;
+    const workCpuS = typeof m.result.workCpuS === 'number' ? m.result.workCpuS : null;
     const row: PhaseRow = {
-      phase: name, wallS: m.wallS, workS, cpuS: m.cpuS, pages, maxRssMB: m.maxRssMB, treeRssMB: m.treeRssMB,
+      phase: name, wallS: m.wallS, workS, workCpuS, cpuS: m.cpuS, pages, maxRssMB: m.maxRssMB, treeRssMB: m.treeRssMB,
       outputBytes: out.bytes, files: out.files, load: m.loadBefore, note,
     };
     rows.push(row);
@@ -80,7 +83,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const genStarted = performance.now();
   const archive = writeArchive(contentDir, { bulletins: options.bulletins, seed: options.seed });
   rows.push({
-    phase: 'generate', wallS: (performance.now() - genStarted) / 1000, workS: null, cpuS: Number.NaN, pages: archive.files,
+    phase: 'generate', wallS: (performance.now() - genStarted) / 1000, workS: null, workCpuS: null, cpuS: Number.NaN, pages: archive.files,
     maxRssMB: Number.NaN, treeRssMB: Number.NaN, outputBytes: archive.bytes, files: archive.files, load: loadavg()[0]!,
     note: `${archive.articles} articles + ${archive.briefs} briefs written`,
   });
@@ -96,7 +99,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const renderAvailable = render.result.unavailable === undefined;
   if (renderAvailable) {
     const out = treeSize(siteDir);
-    phase('render', render, out.htmlFiles, out);
+    const r = render.result as Record<string, number | string>;
+    const breakdown = r.eleventyS === undefined ? String(r.via ?? '')
+      : `${String(r.via)}; in-process: parse ${fmt(Number(r.parseS))} s, model ${fmt(Number(r.modelS))} s, Eleventy ${fmt(Number(r.eleventyS))} s (work s/CPU exclude the parse)`;
+    phase('render', render, out.htmlFiles, out, breakdown);
   } else log(`  render: ${String(render.result.unavailable)}`);
 
   let build: Measurement | null = null;
@@ -124,7 +130,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       // Without a render-only entry point, render is what the end-to-end build spent beyond parsing and indexing.
       const estimate = (key: 'wallS' | 'cpuS') => build![key] - parse[key] - indexRun[key];
       rows.push({
-        phase: 'render (estimated)', wallS: estimate('wallS'), workS: null, cpuS: estimate('cpuS'), pages: pageHtml.files,
+        phase: 'render (estimated)', wallS: estimate('wallS'), workS: null, workCpuS: null, cpuS: estimate('cpuS'), pages: pageHtml.files,
         maxRssMB: Number.NaN, treeRssMB: Number.NaN, outputBytes: pageHtml.bytes, files: site.files - written.files, load: build.loadBefore,
         note: 'build − parse − index',
       });
@@ -146,6 +152,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const renderRow = get('render');
   const buildRow = get('build (end to end)');
   if (floorRow && renderRow) {
+    if (renderRow.workCpuS !== null && floorRow.workCpuS !== null) ratios['render work CPU / floor work CPU'] = renderRow.workCpuS / floorRow.workCpuS;
     ratios['render CPU / floor CPU'] = renderRow.cpuS / floorRow.cpuS;
     ratios['render wall / floor wall'] = renderRow.wallS / floorRow.wallS;
   }
@@ -181,9 +188,9 @@ const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) :
 const mb = (bytes: number) => (bytes > 0 ? (bytes / 1e6).toFixed(1) : '–');
 
 export function formatReport(report: BenchReport): string {
-  const header = ['phase', 'wall s', 'work s', 'CPU s', 'pages', 'pages/s', 'peak RSS MB', 'tree RSS MB', 'out MB', 'files', 'load'];
+  const header = ['phase', 'wall s', 'work s', 'CPU s', 'work CPU s', 'pages', 'pages/s', 'peak RSS MB', 'tree RSS MB', 'out MB', 'files', 'load'];
   const lines = report.rows.map((r) => [
-    r.phase, fmt(r.wallS), r.workS === null ? '–' : fmt(r.workS), fmt(r.cpuS), String(r.pages),
+    r.phase, fmt(r.wallS), r.workS === null ? '–' : fmt(r.workS), fmt(r.cpuS), r.workCpuS === null ? '–' : fmt(r.workCpuS), String(r.pages),
     r.pages > 0 && r.wallS > 0 ? fmt(r.pages / r.wallS, 0) : '–', fmt(r.maxRssMB, 0), fmt(r.treeRssMB, 0), mb(r.outputBytes),
     r.files > 0 ? String(r.files) : '–', fmt(r.load),
   ]);
@@ -200,7 +207,8 @@ export function formatReport(report: BenchReport): string {
     ...report.rows.filter((r) => r.note).map((r) => `${r.phase}: ${r.note}`),
     ...Object.entries(report.ratios).map(([k, v]) => `${k} = ${fmt(v, 1)}×`),
     `machine: ${report.machine.cpus} CPUs, load at end ${report.machine.loadAtEnd.map((l) => l.toFixed(2)).join(' ')}`,
-    'wall/CPU/peak RSS are measured outside each phase process (node start-up included); work s is the phase alone;',
+    'wall/CPU/peak RSS are measured outside each phase process (node start-up and children included); work s and work CPU s',
+    'are the phase alone inside its process (for index, work CPU excludes the Pagefind binary, which CPU s includes);',
     'peak RSS is the largest single process (ru_maxrss), tree RSS the largest sampled sum over the process tree (Node + Pagefind).',
     ...report.problems.map((p) => `PROBLEM: ${p}`),
   ];
