@@ -8,6 +8,7 @@ import { formatProblem, githubAnnotation } from './cli/format.js';
 import { loadContent } from './load.js';
 import { indexSite } from './search/indexSite.js';
 import { provideSiteModel } from './site/eleventy/siteData.js';
+import { ensureTypeScriptImports } from './site/eleventy/typescriptLoader.js';
 import { buildModel } from './site/model.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,12 +63,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outputDir = resolve(options.outputDir);
   const scratch = mkdtempSync(join(dirname(outputDir), `${basename(outputDir)}.build-`));
   try {
+    ensureTypeScriptImports();
     const eleventy = new Eleventy(relative(process.cwd(), TEMPLATES_DIR) || '.', scratch, {
       configPath: CONFIG_FILE,
       pathPrefix: model.site.prefix === '' ? '/' : `${model.site.prefix}/`,
       quietMode: true,
       config: (eleventyConfig: unknown) => provideSiteModel(eleventyConfig, model),
     });
+    // Quiet builds (tests, benchmarks) drop Eleventy's progress lines but keep its warnings and errors.
+    if (options.quiet) eleventy.logger.overrideLogger({ log() {}, info() {}, warn: console.warn, error: console.error });
     const written = await eleventy.write();
     const pages = countPages(written);
 
