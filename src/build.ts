@@ -1,4 +1,4 @@
-// `buildSite`: parse → model → Eleventy into a fresh folder → Pagefind → swap into place. It fails closed: bad
+// `buildSite`: parse → page models → Eleventy into a fresh folder → Pagefind → swap into place. It fails closed: bad
 // bulletins stop the build before anything is written, and a build that fails later leaves the old output untouched.
 import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -9,7 +9,7 @@ import { loadContent } from './load.js';
 import { indexSite } from './search/indexSite.js';
 import { provideSiteModel } from './site/eleventy/siteData.js';
 import { ensureTypeScriptImports } from './site/eleventy/typescriptLoader.js';
-import { buildModel } from './site/model.js';
+import { buildModel, type SiteModel } from './site/model.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATES_DIR = join(ROOT, 'templates');
@@ -30,63 +30,112 @@ export interface BuildResult {
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
-  const annotate = process.env.GITHUB_ACTIONS === 'true';
-  const say = (line: string) => {
-    if (!options.quiet) process.stderr.write(`${line}\n`);
-  };
-  const errors: string[] = [];
-  const warnings: string[] = [];
-
-  let loaded;
-  try {
-    loaded = loadContent(options.contentDir);
-  } catch (error) {
-    return fail(errors, [String(error)], warnings, say);
-  }
-  for (const warning of loaded.warnings) {
-    warnings.push(formatProblem('warning', warning));
-    if (annotate) warnings.push(githubAnnotation('warning', warning));
-  }
-  for (const line of warnings) say(line);
-
-  const built = loaded.errors.length === 0 ? buildModel(loaded.bulletins, { pathPrefix: options.pathPrefix, siteUrl: process.env.SITE_URL }) : null;
-  const problems = built ? built.errors : loaded.errors;
-  if (problems.length > 0 || !built?.model) {
-    for (const problem of problems) {
-      errors.push(formatProblem('error', problem));
-      if (annotate) errors.push(githubAnnotation('error', problem));
-    }
-    return fail(errors, [], warnings, say);
-  }
-  const model = built.model;
+  const report = new Report(options.quiet);
+  const model = prepareModel(options, report);
+  if (!model) return report.failed();
 
   const outputDir = resolve(options.outputDir);
   const scratch = mkdtempSync(join(dirname(outputDir), `${basename(outputDir)}.build-`));
   try {
-    ensureTypeScriptImports();
-    const eleventy = new Eleventy(relative(process.cwd(), TEMPLATES_DIR) || '.', scratch, {
-      configPath: CONFIG_FILE,
-      pathPrefix: model.site.prefix === '' ? '/' : `${model.site.prefix}/`,
-      quietMode: true,
-      config: (eleventyConfig: unknown) => provideSiteModel(eleventyConfig, model),
-    });
-    // Quiet builds (tests, benchmarks) drop Eleventy's progress lines but keep its warnings and errors.
-    if (options.quiet) eleventy.logger.overrideLogger({ log() {}, info() {}, warn: console.warn, error: console.error });
-    const written = await eleventy.write();
-    const pages = countPages(written);
-
+    const pages = await renderModel(model, scratch, options.quiet);
     const indexed = await indexSite(scratch);
-    if (indexed.errors.length > 0) return fail(errors, indexed.errors.map((e) => `search index: ${e}`), warnings, say, scratch);
-
+    if (indexed.errors.length > 0) {
+      report.errors.push(...indexed.errors.map((e) => `search index: ${e}`));
+      return report.failed(scratch);
+    }
     swapIntoPlace(scratch, outputDir);
-    say(`built ${pages} pages from ${loaded.bulletins.length} bulletins into ${options.outputDir}`);
-    return { ok: true, errors, warnings, pages };
+    report.say(`built ${pages} pages into ${options.outputDir}`);
+    return report.succeeded(pages);
   } catch (error) {
-    return fail(errors, [`build failed: ${describe(error)}`], warnings, say, scratch);
+    report.errors.push(`build failed: ${describe(error)}`);
+    return report.failed(scratch);
   }
 }
 
-/** Eleventy wraps errors a few levels deep; the innermost message is the useful one. */
+/**
+ * Parse and render only, straight into `outputDir`, without the search index or the swap: for measuring the render
+ * phase (bench/) and for callers that index on their own.
+ */
+export async function renderSite(options: BuildOptions): Promise<BuildResult> {
+  const report = new Report(options.quiet);
+  const model = prepareModel(options, report);
+  if (!model) return report.failed();
+  try {
+    return report.succeeded(await renderModel(model, resolve(options.outputDir), options.quiet));
+  } catch (error) {
+    report.errors.push(`build failed: ${describe(error)}`);
+    return report.failed();
+  }
+}
+
+/** Parses every bulletin and builds the page models; on any error, reports all of them and returns null. */
+function prepareModel(options: BuildOptions, report: Report): SiteModel | null {
+  const annotate = process.env.GITHUB_ACTIONS === 'true';
+  let loaded;
+  try {
+    loaded = loadContent(options.contentDir);
+  } catch (error) {
+    report.errors.push(String(error));
+    return null;
+  }
+  for (const warning of loaded.warnings) {
+    report.warn(formatProblem('warning', warning));
+    if (annotate) report.warn(githubAnnotation('warning', warning));
+  }
+  const built =
+    loaded.errors.length === 0 ? buildModel(loaded.bulletins, { pathPrefix: options.pathPrefix, siteUrl: process.env.SITE_URL }) : null;
+  const problems = built ? built.errors : loaded.errors;
+  for (const problem of problems) {
+    report.errors.push(formatProblem('error', problem));
+    if (annotate) report.errors.push(githubAnnotation('error', problem));
+  }
+  return problems.length === 0 && built?.model ? built.model : null;
+}
+
+/** Renders every page of `model` into `outputDir`; returns the number of HTML pages written. */
+async function renderModel(model: SiteModel, outputDir: string, quiet?: boolean): Promise<number> {
+  ensureTypeScriptImports();
+  const eleventy = new Eleventy(relative(process.cwd(), TEMPLATES_DIR) || '.', outputDir, {
+    configPath: CONFIG_FILE,
+    pathPrefix: model.site.prefix === '' ? '/' : `${model.site.prefix}/`,
+    quietMode: true,
+    config: (eleventyConfig: unknown) => provideSiteModel(eleventyConfig, model),
+  });
+  // Quiet builds (tests, benchmarks) drop Eleventy's progress lines but keep its warnings and errors.
+  if (quiet) eleventy.logger.overrideLogger({ log() {}, info() {}, warn: console.warn, error: console.error });
+  const written = await eleventy.write();
+  return countPages(written);
+}
+
+class Report {
+  readonly errors: string[] = [];
+  readonly warnings: string[] = [];
+  constructor(private readonly quiet?: boolean) {}
+
+  say(line: string): void {
+    if (!this.quiet) process.stderr.write(`${line}\n`);
+  }
+
+  /** Warnings are for editors: shown, never fatal. */
+  warn(line: string): void {
+    this.warnings.push(line);
+    this.say(line);
+  }
+
+  succeeded(pages: number): BuildResult {
+    return { ok: true, errors: this.errors, warnings: this.warnings, pages };
+  }
+
+  failed(scratch?: string): BuildResult {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    for (const line of this.errors) this.say(line);
+    const count = this.errors.filter((e) => !e.startsWith('::')).length;
+    this.say(`build failed: ${count} error(s); the output folder was not changed`);
+    return { ok: false, errors: this.errors, warnings: this.warnings, pages: 0 };
+  }
+}
+
+/** Eleventy wraps errors a few levels deep (`originalError`); every level's message helps. */
 function describe(error: unknown): string {
   const messages: string[] = [];
   for (let e: any = error; e instanceof Error && messages.length < 5; e = (e as { originalError?: unknown }).originalError ?? e.cause) {
@@ -95,23 +144,15 @@ function describe(error: unknown): string {
   return messages.length ? messages.join(': ') : String(error);
 }
 
-function fail(errors: string[], more: string[], warnings: string[], say: (line: string) => void, scratch?: string): BuildResult {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-  errors.push(...more);
-  for (const line of errors) say(line);
-  say(`build failed: ${errors.filter((e) => !e.startsWith('::')).length} error(s); the output folder was not changed`);
-  return { ok: false, errors, warnings, pages: 0 };
-}
-
-/** Eleventy's `write()` resolves to the written templates; only HTML pages count as pages. */
+/** Eleventy's `write()` resolves to the written templates; only HTML files count as pages. */
 function countPages(written: unknown): number {
   const results = (Array.isArray(written) ? written.flat(Infinity) : []) as { outputPath?: unknown }[];
   return results.filter((r) => typeof r?.outputPath === 'string' && r.outputPath.endsWith('.html')).length;
 }
 
 /**
- * Renames, never copies, so readers of the output folder see either the whole old site or the whole new one. If the
- * new one cannot be moved in, the old one is moved back.
+ * Renames, never copies, so the output folder holds either the whole old site or the whole new one. If the new one
+ * cannot be moved in, the old one is moved back.
  */
 function swapIntoPlace(fresh: string, outputDir: string): void {
   const old = existsSync(outputDir) ? `${fresh}-old` : null;
