@@ -1,0 +1,12 @@
+// Gate: every built page is valid HTML under the project's html-validate rules (.htmlvalidate.json).
+import { describe, expect, it } from 'vitest';
+import { builtSite, htmlFilesIn } from './support/site.js';
+import { htmlErrors } from './support/validate.js';
+
+describe('built pages are valid HTML', () => {
+  it.each(['site', 'site-prefixed'] as const)('every page of the %s build passes html-validate with zero errors', async (name) => {
+    const { dir } = builtSite(name);
+    expect(htmlFilesIn(dir).length).toBeGreaterThan(0);
+    expect(await htmlErrors(dir)).toEqual([]);
+  });
+});

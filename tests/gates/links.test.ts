@@ -1,0 +1,56 @@
+// Gate: every link works. linkinator crawls each built site over HTTP from every page (not only those reachable
+// from the home page), checking links, assets and `#fragment` targets. Under a path prefix every site-local URL
+// must also stay inside the prefix, or it would break once the site is published at /repo-name/.
+import { LinkChecker, LinkState } from 'linkinator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe as describeElement, urlReferences } from './support/html.js';
+import { serveStatic, type StaticSite } from './support/server.js';
+import { builtSite, readPages } from './support/site.js';
+
+describe.each(['site', 'site-prefixed'] as const)('links in the %s build', (name) => {
+  let site: ReturnType<typeof builtSite>;
+  let server: StaticSite;
+
+  beforeAll(async () => {
+    site = builtSite(name);
+    server = await serveStatic(site.dir, { prefix: site.prefix });
+  });
+  afterAll(() => server?.close());
+
+  it('lead to pages, files and fragments that exist', async () => {
+    const pages = readPages(site.dir).map((page) => server.url(page.path));
+    const checker = new LinkChecker();
+    const result = await checker.check({
+      path: pages,
+      recurse: true,
+      checkCss: true,
+      checkFragments: true,
+      concurrency: 8,
+      timeout: 10_000,
+      // Other sites are not ours to check, and the tests make no network calls.
+      linksToSkip: async (url) => !url.startsWith(server.origin),
+    });
+    const checked = result.links.filter((link) => link.state === LinkState.OK);
+    const broken = result.links
+      .filter((link) => link.state === LinkState.BROKEN)
+      .map((link) => `${link.url} (${link.status ?? 'no response'}) on ${link.parent ?? 'start list'}`);
+    expect(broken).toEqual([]);
+    expect(checked.length).toBeGreaterThanOrEqual(pages.length);
+  });
+
+  it(`stay under the path prefix`, () => {
+    const origin = 'http://site.invalid';
+    const outside: string[] = [];
+    for (const page of readPages(site.dir)) {
+      const pageUrl = new URL(site.prefix + page.path.slice(1), origin);
+      for (const reference of urlReferences(page.document)) {
+        if (reference.url === '' || reference.url.startsWith('#')) continue;
+        const target = new URL(reference.url, pageUrl);
+        if (target.origin === origin && !target.pathname.startsWith(site.prefix)) {
+          outside.push(`${page.file}: ${describeElement(reference.element)} → ${target.pathname}`);
+        }
+      }
+    }
+    expect(outside).toEqual([]);
+  });
+});
