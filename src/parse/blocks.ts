@@ -13,7 +13,8 @@ export interface Block {
 }
 
 const MARKDOWN_HEADING_RE = /^(#{1,6})[ \t]+/;
-const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_GLOBAL_RE = new RegExp(CONTROL_RE.source, 'g');
 
 /**
  * `lineOffset` is how many file lines precede `text` (front matter), so block lines point into the file.
@@ -30,7 +31,7 @@ export function splitBlocks(text: string, lineOffset: number): { blocks: Block[]
     let line = lines[i]!;
     if (CONTROL_RE.test(line)) {
       controlLines.push(lineNumber);
-      line = line.replace(CONTROL_RE, '');
+      line = line.replace(CONTROL_GLOBAL_RE, '');
     }
     const trimmed = line.trim();
     if (trimmed === '') {

@@ -30,8 +30,13 @@ function roleOf(block: ReadBlock, previous: ReadBlock | undefined, next: ReadBlo
     case 'short': {
       const setApart = block.gapBefore >= 2 && previous !== undefined;
       if (!setApart) return 'heading';
-      // A column label heads what follows; a set-apart few characters right above a label (会议现场 above 渝工港湾) is a caption.
-      if (isLabelLike(block.text)) return next?.kind === 'short' && next.gapBefore <= 1 && isLabelLike(next.text) ? 'caption' : 'heading';
+      // A column label heads a title; a set-apart few characters above a paragraph (活动现场) or above
+      // another label (会议现场 above 渝工港湾) is a caption.
+      if (isLabelLike(block.text)) {
+        const headsTitle = (next?.kind === 'short' || next?.kind === 'heading') && next.gapBefore <= 1 && !isLabelLike(next.text);
+        const headsList = next?.kind === 'bullet' && previous.kind !== 'bullet';
+        return headsTitle || headsList ? 'heading' : 'caption';
+      }
       const introducesReport = previous.kind === 'paragraph' && next?.kind === 'paragraph' && next.gapBefore <= 1 && opensWithNewsDate(next.text);
       return introducesReport ? 'heading' : 'caption';
     }

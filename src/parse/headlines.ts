@@ -1,6 +1,6 @@
 // Headline roles: column label, kicker (引题), title, subtitle (副题) — decided by position, because `#` marks
 // in the source are emphasis hints, not a hierarchy (one seed sets its kicker `####` and its title `##`).
-import { hanCount } from './chars.js';
+import { hanCount, isCjkish } from './chars.js';
 import { isLabelLike } from './captions.js';
 
 export interface SourceLine {
@@ -25,7 +25,7 @@ const ORDINAL_RE = /^(?:[一二三四五六七八九十]+、|（[一二三四五
 
 export function assignHeadlineRoles(headings: SourceLine[]): Headline {
   const rest = [...headings];
-  const column = rest.length >= 2 && isLabelLike(rest[0]!.text) ? rest.shift()! : null;
+  const column = rest.length >= 2 && isLabelLike(rest[0]!.text) && !SUBTITLE_DASH_RE.test(rest[1]!.text) ? rest.shift()! : null;
   const extra = rest.length > 3 ? rest.splice(0, rest.length - 3) : [];
   const headline: Headline = { column, kicker: null, title: null, subtitle: null, extra };
   if (rest.length === 1) headline.title = rest[0]!;
@@ -59,15 +59,15 @@ export function resolveHeadingSpaces(text: string, articleTextCompact: string): 
   for (let k = 0; k < parts.length - 1; k++) {
     const left = parts[k]!;
     const right = parts[k + 1]!;
-    if (/[A-Za-z0-9]$/.test(left) && /^[A-Za-z0-9]/.test(right)) {
-      keep.push(k);
-      continue;
-    }
+    const cjkLeft = isCjkish(left.at(-1));
+    const cjkRight = isCjkish(right[0]);
+    if (!cjkLeft && !cjkRight) keep.push(k); // English keeps its spaces
+    if (cjkLeft !== cjkRight || (!cjkLeft && !cjkRight)) continue; // none between Chinese and Latin or digits
     const shortHalf = hanCount(left) < MIN_HALF_HAN || hanCount(right) < MIN_HALF_HAN;
     const seam = left.slice(-2) + right.slice(0, 2);
     if (!shortHalf && !articleTextCompact.includes(seam)) keep.push(k);
   }
-  const chinese = keep.filter((k) => !(/[A-Za-z0-9]$/.test(parts[k]!) && /^[A-Za-z0-9]/.test(parts[k + 1]!)));
+  const chinese = keep.filter((k) => isCjkish(parts[k]!.at(-1)) && isCjkish(parts[k + 1]![0]));
   const middle = text.replace(/ /g, '').length / 2;
   let best = -1;
   let bestDistance = Infinity;

@@ -19,7 +19,7 @@ const HOW_TO_NAME = 'name it by its issue date, e.g. `2024-01-05.txt`, `2024-01.
 export function resolveIssueDate(file: string, frontMatterDate: string | null): IssueDate {
   const name = basename(file);
   const fromName = FILE_NAME_RE.exec(name);
-  const slug = fromName?.[4] ?? slugFromLooseName(name);
+  const slug = fromName ? (fromName[4] ?? null) : slugFromLooseName(name);
   if (frontMatterDate !== null) {
     const m = DATE_VALUE_RE.exec(frontMatterDate);
     if (!m) throw new BulletinError(file, 2, `front matter date \`${frontMatterDate}\` is not YYYY-MM-DD or YYYY-MM`);

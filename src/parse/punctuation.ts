@@ -18,8 +18,8 @@ export function normaliseInvisibles(text: string): string {
 export function widenPunctuation(text: string): string {
   let out = text.replace(KATAKANA_MIDDLE_DOT_RE, '·');
   out = out.replace(PAREN_PAIR_RE, (whole, inner: string, offset: number, all: string) => {
-    const before = neighbour(all, offset, -1);
-    const after = neighbour(all, offset + whole.length - 1, 1);
+    const before = all.slice(0, offset).trimEnd().at(-1);
+    const after = all.slice(offset + whole.length).trimStart()[0];
     return /\p{Script=Han}/u.test(inner) || isHan(before) || isHan(after) ? `（${inner}）` : whole;
   });
   out = out.replace(HALF_WIDTH_CLAUSE_RE, (mark: string, offset: number, all: string) => {

@@ -11,6 +11,7 @@ const DERIVED_TITLE_MAX = 40;
 
 export function toRecords(drafts: Draft[], meta: BulletinMeta): ArticleRecord[] {
   const taken = new Set<string>();
+  const seen = new Map<string, number>();
   const issue: IssueContext = { issueDate: meta.issueDate, issueDayKnown: meta.issueDayKnown };
   return drafts.map((draft, order) => {
     const paragraphs = draft.parts.flatMap((p) => (p.type === 'paragraph' ? [p.text] : []));
@@ -28,7 +29,7 @@ export function toRecords(drafts: Draft[], meta: BulletinMeta): ArticleRecord[] 
       )
       .join('\n\n');
     return {
-      id: recordId(meta.issue, draft.kind, title || lede.slice(0, 50), taken),
+      id: recordId(meta.issue, draft.kind, title || lede.slice(0, 50), taken, seen),
       issue: meta.issue,
       kind: draft.kind,
       title,
