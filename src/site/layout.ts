@@ -44,6 +44,8 @@ export function renderPage(shell: PageShell): string {
     `<title>${escapeHtml(fullTitle)}</title>`,
     shell.description ? `<meta name="description" content="${escapeHtml(shell.description)}">` : '',
     shell.noindex ? '<meta name="robots" content="noindex">' : `<link rel="canonical" href="${escapeHtml(canonical)}">`,
+    // No favicon file: an empty data URL stops browsers asking for /favicon.ico, so a page needs only its stylesheet.
+    '<link rel="icon" href="data:,">',
     `<link rel="stylesheet" href="${escapeHtml(url(STYLESHEET_PATH))}">`,
     ...(shell.styles ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(url(href))}">`),
     `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(site.name)}" href="${escapeHtml(url('/feed.xml'))}">`,

@@ -21,6 +21,8 @@ export const SITE_NAME = '重庆市总工会工作简报';
 export const PUBLISHER = '重庆市总工会';
 /** Records without a column label are grouped, filtered and shown under this name. */
 export const NO_COLUMN = '其他';
+/** Heading of an issue's leading articles that stand before any column label. */
+export const LEAD_GROUP = '本期要闻';
 export const LIST_PAGE_SIZE = 30;
 export const FEED_SIZE = 20;
 export const HOME_RECENT = 10;
@@ -53,6 +55,8 @@ export interface ColumnRef {
 export interface IssueRef {
   key: string;
   name: string;
+  /** Within its month on the archive calendar: `2日`, `全月`, plus the slug if any. */
+  shortName: string;
   url: string;
   date: string;
 }
@@ -94,6 +98,9 @@ export interface IssuePage {
   toc: TocGroup[];
   briefs: RecordPage[];
   articleCount: number;
+  briefCount: number;
+  /** True when the name is only the issue date, so the date need not be repeated under it. */
+  nameIsDate: boolean;
   previous: IssueRef | null;
   next: IssueRef | null;
   sourceUrl: string;
@@ -243,6 +250,7 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
     const ref: IssueRef = {
       key,
       name: meta.title ?? `${issueDateLabel}${meta.number ? ` 第${meta.number}期` : ''}${suffix}`,
+      shortName: `${dayKnown ? `${Number(meta.issueDate.slice(8, 10))}日` : '本期'}${meta.number ? ` 第${meta.number}期` : ''}${suffix}`,
       url: url(issuePath(key)),
       date: meta.issueDate,
     };
@@ -307,7 +315,11 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
     for (const page of pages.filter((p) => p.record.kind === 'article')) {
       const last = toc[toc.length - 1];
       if (last && last.column === page.columnLabel) last.records.push(link(page));
-      else toc.push({ column: page.columnLabel, columnUrl: page.column?.url ?? null, records: [link(page)] });
+      else {
+        // Articles before the first column label are the issue's lead stories.
+        const column = page.column === null && toc.length === 0 ? LEAD_GROUP : page.columnLabel;
+        toc.push({ column, columnUrl: page.column?.url ?? null, records: [link(page)] });
+      }
     }
     return {
       permalink: outputFileFor(path),
@@ -319,7 +331,9 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
       file: bulletin.meta.file,
       toc,
       briefs: pages.filter((p) => p.record.kind === 'brief'),
-      articleCount: pages.length,
+      articleCount: pages.length - pages.filter((p) => p.record.kind === 'brief').length,
+      briefCount: pages.filter((p) => p.record.kind === 'brief').length,
+      nameIsDate: bulletin.meta.title === null,
       previous: i > 0 ? issueRecords[i - 1]!.ref : null,
       next: i + 1 < issueRecords.length ? issueRecords[i + 1]!.ref : null,
       sourceUrl: url(`${path}source/`),
@@ -390,7 +404,7 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
   const yearPages = [...byYear.entries()].flatMap(([year, list]) => listPages(`/archive/${year}/`, `${year}年`, list));
 
   const issueYears = new Map<number, Map<number, IssueRef[]>>();
-  for (const issue of [...issues].reverse()) {
+  for (const issue of issues) {
     const year = Number(issue.ref.date.slice(0, 4));
     const month = Number(issue.ref.date.slice(5, 7));
     const months = issueYears.get(year) ?? new Map<number, IssueRef[]>();

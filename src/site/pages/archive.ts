@@ -5,10 +5,10 @@ import type { ArchiveYear, SiteModel } from '../model.js';
 
 function yearSection(year: ArchiveYear): string {
   const months = new Map(year.months.map((m) => [m.month, m.issues]));
-  const cells = Array.from({ length: 12 }, (_, i) => 12 - i).map((month) => {
+  const cells = Array.from({ length: 12 }, (_, i) => i + 1).map((month) => {
     const issues = months.get(month);
     if (!issues) return `<li class="month empty"><span class="month-name">${month}月</span><span class="none">无</span></li>`;
-    const links = issues.map((issue) => `<a href="${escapeHtml(issue.url)}">${escapeHtml(issue.name)}</a>`).join('');
+    const links = issues.map((issue) => `<a href="${escapeHtml(issue.url)}" title="${escapeHtml(issue.name)}">${escapeHtml(issue.shortName)}</a>`).join('');
     return `<li class="month"><span class="month-name">${month}月</span>${links}</li>`;
   });
   const heading = year.url ? `<a href="${escapeHtml(year.url)}">${year.year}年</a>` : `${year.year}年`;

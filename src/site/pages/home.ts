@@ -10,7 +10,7 @@ export function renderHome(model: SiteModel): string {
   const url = (path: string) => escapeHtml(`${site.prefix}${path}`);
   const latest = home.latest
     ? `<section class="latest-issue">
-${issueContents(home.latest, `<span class="eyebrow">最新一期</span> <a href="${escapeHtml(home.latest.url)}">${escapeHtml(home.latest.ref.name)}</a>`)}
+${issueContents(home.latest, `<span class="eyebrow">最新一期</span> <a href="${escapeHtml(home.latest.url)}">${escapeHtml(home.latest.ref.name)}</a>`, { briefsInFull: false })}
 </section>`
     : '<h1>最新一期</h1>\n<p>还没有发布简报。</p>';
   const recent = home.recent.length

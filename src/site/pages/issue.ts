@@ -12,6 +12,10 @@ function tocGroup(group: TocGroup): string {
   return `<section class="toc-group">\n<h2>${heading}</h2>\n<ol>\n${items}\n</ol>\n</section>`;
 }
 
+function counts(issue: IssuePage): string {
+  return [issue.articleCount ? `${issue.articleCount} 篇文章` : '', issue.briefCount ? `${issue.briefCount} 条简讯` : ''].filter(Boolean).join('、') || '暂无文章';
+}
+
 export function issueNeighbours(previous: IssueRef | null, next: IssueRef | null): string {
   if (!previous && !next) return '';
   const item = (rel: 'prev' | 'next', label: string, ref: IssueRef | null) =>
@@ -20,8 +24,12 @@ export function issueNeighbours(previous: IssueRef | null, next: IssueRef | null
 }
 
 /** The issue under an h1 (`heading`), its columns as h2, briefs as h3 with their sections from h4. */
-export function issueContents(issue: IssuePage, heading: string): string {
-  const briefs = issue.briefs.length
+export function issueContents(issue: IssuePage, heading: string, options: { briefsInFull: boolean }): string {
+  const briefList = () =>
+    `<ul class="brief-list">\n${issue.briefs.map((b) => `<li><a href="${escapeHtml(b.url)}">${escapeHtml(b.record.title)}</a></li>`).join('\n')}\n</ul>`;
+  const briefs = issue.briefs.length && !options.briefsInFull
+    ? `<section class="briefs" aria-labelledby="briefs-heading">\n<h2 id="briefs-heading">一周动态</h2>\n${briefList()}\n</section>`
+    : issue.briefs.length
     ? `<section class="briefs" aria-labelledby="briefs-heading">
 <h2 id="briefs-heading">一周动态</h2>
 ${issue.briefs
@@ -34,7 +42,7 @@ ${renderBody(b.record.body, 4)}</article>`,
 </section>`
     : '';
   return `<h1 class="issue-title">${heading}</h1>
-<p class="issue-meta"><time datetime="${escapeHtml(issue.ref.date)}">${escapeHtml(issue.displayDate)}</time> · 共 ${issue.articleCount} 篇 · <a href="${escapeHtml(issue.sourceUrl)}">原文</a>（<a href="${escapeHtml(issue.sourceTextUrl)}">纯文本</a>）</p>
+<p class="issue-meta">${issue.nameIsDate ? '' : `<time datetime="${escapeHtml(issue.ref.date)}">${escapeHtml(issue.displayDate)}</time> · `}${counts(issue)} · <a href="${escapeHtml(issue.sourceUrl)}">原文</a>（<a href="${escapeHtml(issue.sourceTextUrl)}">纯文本</a>）</p>
 ${issue.toc.length ? `<nav class="toc" aria-label="本期目录">\n${issue.toc.map(tocGroup).join('\n')}\n</nav>` : ''}
 ${briefs}`;
 }
@@ -46,6 +54,6 @@ export function renderIssue(issue: IssuePage, site: SiteInfo): string {
     title: issue.ref.name,
     description: `${issue.ref.name}：${issue.toc.flatMap((g) => g.records.map((r) => r.title)).slice(0, 5).join('；')}`,
     section: 'archive',
-    main: `${issueContents(issue, escapeHtml(issue.ref.name))}\n${issueNeighbours(issue.previous, issue.next)}`,
+    main: `${issueContents(issue, escapeHtml(issue.ref.name), { briefsInFull: true })}\n${issueNeighbours(issue.previous, issue.next)}`,
   });
 }
