@@ -7,7 +7,7 @@ export interface DecodedText {
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
-// C0 controls other than tab, LF, CR and form feed never occur in a text export; a few mean binary.
+// NUL, or more than 1% C0 controls other than tab, LF, CR and form feed, means this is not a text export.
 const BINARY_SAMPLE_BYTES = 8192;
 
 export function decodeBulletin(bytes: Uint8Array, file: string): DecodedText {
@@ -20,11 +20,11 @@ export function decodeBulletin(bytes: Uint8Array, file: string): DecodedText {
   let text: string;
   let encoding: DecodedText['encoding'];
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    text = UTF8.decode(body);
     encoding = 'utf-8';
   } catch {
     try {
-      text = new TextDecoder('gb18030', { fatal: true }).decode(body);
+      text = GB18030.decode(body);
       encoding = 'gb18030';
     } catch (cause) {
       const line = lineOfFirstInvalidUtf8(body);
@@ -35,15 +35,15 @@ export function decodeBulletin(bytes: Uint8Array, file: string): DecodedText {
   return { text, encoding };
 }
 
+const CONTROL_BYTES_RE = /[\x01-\x08\x0B\x0E-\x1F]/g;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const GB18030 = new TextDecoder('gb18030', { fatal: true });
+
 function looksBinary(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, BINARY_SAMPLE_BYTES);
-  let controls = 0;
-  for (let i = 0; i < end; i++) {
-    const byte = bytes[i]!;
-    if (byte === 0) return true;
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) controls++;
-  }
-  return controls > 0 && controls * 100 > end;
+  const sample = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, BINARY_SAMPLE_BYTES));
+  if (sample.includes(0)) return true;
+  const controls = sample.toString('latin1').match(CONTROL_BYTES_RE)?.length ?? 0;
+  return controls * 100 > sample.length;
 }
 
 /** Best effort: where the UTF-8 decoding first broke, so the editor knows where to look. */

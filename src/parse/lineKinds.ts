@@ -32,8 +32,8 @@ function kindOf(block: Block): LineKind {
   if (BULLET_RE.test(text)) return 'bullet';
   if (block.markdownLevel > 0) return 'heading';
   const han = hanCount(text);
-  if (BYLINE_RE.test(text) && han <= BYLINE_MAX_HAN && !/。/u.test(text.slice(0, -2))) return 'byline';
-  if (PROMPT_RE.test(text) && han <= PROMPT_MAX_HAN && !endsSentence(text)) return 'prompt';
+  if (han <= BYLINE_MAX_HAN && BYLINE_RE.test(text) && !/。/u.test(text.slice(0, -2))) return 'byline';
+  if (han <= PROMPT_MAX_HAN && PROMPT_RE.test(text) && !endsSentence(text)) return 'prompt';
   if (endsSentence(text) || han > SHORT_LINE_MAX_HAN || INNER_CLAUSE_RE.test(text)) return 'paragraph';
   return 'short';
 }

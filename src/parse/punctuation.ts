@@ -1,8 +1,9 @@
 // Stage 5a: half-width punctuation inside Chinese text becomes full-width; numbers, times and English keep theirs.
-import { isHan } from './chars.js';
+import { HAN_RE, isHan } from './chars.js';
 
 const ZERO_WIDTH_RE = /[\u200B-\u200D\u2060\uFEFF]/g;
 const WIDE_SPACE_RE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
+const INVISIBLE_OR_WIDE_RE = /[\u200B-\u200D\u2060\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/;
 const PAREN_PAIR_RE = /\(([^()\n]*)\)/g;
 const KATAKANA_MIDDLE_DOT_RE = /[\u30FB\uFF65]/g;
 /** Quotes and brackets say nothing about whether a mark sits in Chinese or English text. */
@@ -12,30 +13,44 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 
 /** Removes invisible characters and maps every kind of space to an ASCII space (spaces are decided later). */
 export function normaliseInvisibles(text: string): string {
+  if (!INVISIBLE_OR_WIDE_RE.test(text)) return text;
   return text.replace(ZERO_WIDTH_RE, '').replace(WIDE_SPACE_RE, ' ');
 }
 
+const MAY_NEED_WIDENING_RE = /[,;:!?()\u30FB\uFF65]/;
+
 export function widenPunctuation(text: string): string {
-  let out = text.replace(KATAKANA_MIDDLE_DOT_RE, '·');
-  out = out.replace(PAREN_PAIR_RE, (whole, inner: string, offset: number, all: string) => {
-    const before = all.slice(0, offset).trimEnd().at(-1);
-    const after = all.slice(offset + whole.length).trimStart()[0];
-    return /\p{Script=Han}/u.test(inner) || isHan(before) || isHan(after) ? `（${inner}）` : whole;
-  });
-  out = out.replace(HALF_WIDTH_CLAUSE_RE, (mark: string, offset: number, all: string) => {
-    const before = neighbour(all, offset, -1);
-    const after = neighbour(all, offset, 1);
-    return keepsHalfWidth(mark, before, after) ? mark : FULL_WIDTH[mark]!;
-  });
-  return out;
+  if (!MAY_NEED_WIDENING_RE.test(text)) return text; // full-width issues: nothing to do
+  return text.replace(KATAKANA_MIDDLE_DOT_RE, '·').replace(PAREN_PAIR_RE, widenParentheses).replace(HALF_WIDTH_CLAUSE_RE, widenClauseMark);
+}
+
+function widenParentheses(whole: string, inner: string, offset: number, all: string): string {
+  const before = nearestNonSpace(all, offset, -1);
+  const after = nearestNonSpace(all, offset + whole.length - 1, 1);
+  return HAN_RE.test(inner) || isHan(before) || isHan(after) ? `（${inner}）` : whole;
+}
+
+function widenClauseMark(mark: string, offset: number, all: string): string {
+  return keepsHalfWidth(mark, neighbour(all, offset, -1), neighbour(all, offset, 1)) ? mark : FULL_WIDTH[mark]!;
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+function isAsciiOrEdge(ch: string | undefined): boolean {
+  return ch === undefined || (ch >= '!' && ch <= '~');
 }
 
 function keepsHalfWidth(mark: string, before: string | undefined, after: string | undefined): boolean {
-  const digit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
-  if ((mark === ',' || mark === ':') && digit(before) && digit(after)) return true; // 1,600 and 12:30
+  if ((mark === ',' || mark === ':') && isDigit(before) && isDigit(after)) return true; // 1,600 and 12:30
   // Only text that is ASCII on both sides (English, URLs, code) keeps half-width marks.
-  const ascii = (ch: string | undefined) => ch === undefined || /^[\x21-\x7E]$/.test(ch);
-  return ascii(before) && ascii(after) && !(before === undefined && after === undefined);
+  return isAsciiOrEdge(before) && isAsciiOrEdge(after) && !(before === undefined && after === undefined);
+}
+
+function nearestNonSpace(text: string, index: number, step: 1 | -1): string | undefined {
+  for (let i = index + step; i >= 0 && i < text.length; i += step) if (text[i] !== ' ') return text[i];
+  return undefined;
 }
 
 /** The nearest character from `index` in direction `step` that is not a space, quote or bracket. */

@@ -16,6 +16,7 @@ const LEDE_WINDOW = 40;
 const NEWS_LEDE_MAX_INDEX = 15;
 /** Reports cover the past; a same-year date this far after the issue must be last year's. */
 const ROLLOVER_DAYS = 62;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function findLedeDate(lede: string): DateMention | null {
   const sentenceEnd = lede.search(/[。！？]/u);
@@ -69,7 +70,7 @@ export function resolveMention(mention: DateMention | null, issue: IssueContext)
   const day = mention.day ?? 1;
   let start = DateTime.fromObject({ year, month: mention.month, day }, { zone: SHANGHAI });
   if (!start.isValid) return { ...issueDateFallback(issue), dateText: mention.text };
-  if (mention.year === null && start.diff(latestIssueDay, 'days').days > ROLLOVER_DAYS) {
+  if (mention.year === null && (start.toMillis() - latestIssueDay.toMillis()) / DAY_MS > ROLLOVER_DAYS) {
     year -= 1;
     yearOrigin = 'issue-previous-year';
     start = start.set({ year });
