@@ -1,14 +1,16 @@
-// "Related articles": titles that share rare two-character terms, then the nearest articles of the same column.
-// Terms shared by many titles (工会, 重庆) say nothing, so postings longer than RARE_LIMIT are skipped; that also keeps
-// the work per record bounded, so an archive of 50,000 records costs the same per record as one of 50.
+// "Related articles": records whose headline or opening share rare two-character terms (黔江, 篮球, 协商), then the
+// nearest records of the same column. Terms many records share (工会, 重庆) say nothing, so postings longer than
+// RARE_LIMIT are skipped; that also bounds the work per record, so 50,000 records cost the same per record as 50.
 import type { ArticleRecord } from '../types.js';
 
 export const RELATED_COUNT = 3;
-const RARE_LIMIT = 60;
+const RARE_LIMIT = 30;
+/** How much of the body counts: the lead paragraph names the who and where. */
+const OPENING_CHARS = 80;
 const HAN = /\p{Script=Han}/u;
 
 function titleTerms(record: ArticleRecord): string[] {
-  const text = `${record.title} ${record.subtitle ?? ''}`;
+  const text = `${record.kicker ?? ''} ${record.title} ${record.subtitle ?? ''} ${record.body.slice(0, OPENING_CHARS)}`;
   const chars = Array.from(text);
   const terms = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) {
@@ -56,7 +58,6 @@ export function relatedRecords(records: ArticleRecord[]): number[][] {
       if (record.column !== null && records[j]!.column === record.column) scores.set(j, score + 0.01);
     }
     const chosen = [...scores.entries()]
-      .filter(([, score]) => score >= 0.1)
       .sort((a, b) => b[1] - a[1] || dayDistance(i, a[0]) - dayDistance(i, b[0]) || a[0] - b[0])
       .slice(0, RELATED_COUNT)
       .map(([j]) => j);

@@ -1,0 +1,237 @@
+// The seed site (built once by tests/global-setup.ts) checked against the parsed bulletins: every page type, its
+// titles, dates and links, and that no page is missing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { attr, htmlPages, readPage, SEED_SITE, text, within } from '../helpers/page.js';
+import { expectedDate, issuePathOf, loadSeeds } from '../helpers/seeds.js';
+
+const { bulletins, records } = loadSeeds();
+const site = (path: string) => readPage(SEED_SITE, path);
+const hrefs = (page: ReturnType<typeof site>) => page.all('a', 'href').map((a) => attr(a, 'href')!);
+
+describe('every record (article or brief) has its own page', () => {
+  test.each(records.map((r) => [r.path, r] as const))('%s', (path, { record, bulletin, issuePath, siblings }) => {
+    const page = site(path);
+    const article = page.one('article', 'data-pagefind-body');
+
+    expect(text(page.one('h1')), 'the title is the page heading').toBe(record.title);
+    expect(text(page.one('title'))).toContain(record.title);
+    if (record.kicker) expect(text(page.one('p', 'class', 'kicker'))).toBe(record.kicker);
+    if (record.subtitle) expect(text(page.one('p', 'class', 'subtitle'))).toBe(record.subtitle);
+    if (record.byline) expect(text(article)).toContain(record.byline);
+    for (const caption of record.captions) expect(text(article)).toContain(caption);
+
+    const time = within(article, 'time')[0]!;
+    expect(attr(time, 'datetime')).toBe(record.date);
+    expect(text(time)).toBe(expectedDate(record.date, record.dateApprox));
+
+    const bodyText = text(page.one('div', 'class', 'record-body'));
+    for (const line of record.body.split('\n').map((l) => l.replace(/^#{1,6}\s+/, '').trim()).filter(Boolean)) {
+      expect(bodyText, 'every body line is on the page').toContain(line.replace(/\\(.)/g, '$1').replace(/\s+/g, ' '));
+    }
+
+    expect(hrefs(page), 'links back to its issue').toContain(issuePath);
+    const sourceLink = `${issuePath}source/#L${record.source.startLine}`;
+    expect(hrefs(page), 'links to its lines in the original').toContain(sourceLink);
+    const sourceLine = site(`${issuePath}source/`).one('li', 'id', `L${record.source.startLine}`);
+    expect(text(sourceLine)).toBe(bulletin.meta.text.split('\n')[record.source.startLine - 1]!.replace(/\s+/g, ' ').trim());
+
+    const i = siblings.indexOf(record);
+    const previous = page.all('a', 'rel', 'prev').map((a) => attr(a, 'href'));
+    const next = page.all('a', 'rel', 'next').map((a) => attr(a, 'href'));
+    expect(previous).toEqual(i > 0 ? [`/${siblings[i - 1]!.date.replace(/-/g, '/')}/${siblings[i - 1]!.id}/`] : []);
+    expect(next).toEqual(i + 1 < siblings.length ? [`/${siblings[i + 1]!.date.replace(/-/g, '/')}/${siblings[i + 1]!.id}/`] : []);
+
+    const related = within(page.one('section', 'class', 'related'), 'a').map((a) => attr(a, 'href'));
+    expect(related.length).toBeGreaterThan(0);
+    expect(related, 'an article is not related to itself').not.toContain(path);
+
+    if (record.column) {
+      const columnHref = within(page.one('p', 'class', 'record-meta'), 'a')[0]!;
+      expect(text(columnHref)).toBe(record.column);
+      expect(attr(columnHref, 'href')).toMatch(/^\/columns\/[0-9a-f]{8}\/$/);
+      expect(text(site(attr(columnHref, 'href')!).one('h1'))).toBe(record.column);
+    }
+  });
+});
+
+describe('record pages carry what search and sharing need', () => {
+  test.each(records.map((r) => [r.path, r] as const))('%s', (path, { record, issuePath }) => {
+    const page = site(path);
+    const article = page.one('article', 'data-pagefind-body');
+    const filters = within(article, '*', 'data-pagefind-filter').map((e) => attr(e, 'data-pagefind-filter'));
+    expect(filters).toEqual(
+      expect.arrayContaining([
+        `column:${record.column ?? '其他'}`,
+        `year:${record.date.slice(0, 4)}`,
+        `kind:${record.kind === 'brief' ? '简讯' : '文章'}`,
+      ]),
+    );
+    expect(within(article, '*', 'data-pagefind-sort').map((e) => attr(e, 'data-pagefind-sort'))).toContain(`date:${record.date}`);
+    const metas = within(article, '*', 'data-pagefind-meta').map((e) => attr(e, 'data-pagefind-meta'));
+    expect(metas).toEqual(expect.arrayContaining([`date:${expectedDate(record.date, record.dateApprox)}`, `column:${record.column ?? '其他'}`]));
+    expect(text(within(article, '*', 'data-pagefind-meta', 'title')[0]!)).toBe(record.title);
+
+    const ld = JSON.parse(text(page.one('script', 'type', 'application/ld+json')));
+    expect(ld).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: record.title,
+      datePublished: `${record.date}T00:00:00+08:00`,
+      articleSection: record.column ?? '其他',
+    });
+    expect(ld.isPartOf.url).toMatch(new RegExp(`${issuePath}$`));
+    const canonical = attr(page.one('link', 'rel', 'canonical'), 'href')!;
+    expect(canonical).toMatch(new RegExp(`^https?://[^/]+${path}$`));
+    expect(attr(page.one('meta', 'property', 'og:url'), 'content')).toBe(canonical);
+    expect(attr(page.one('meta', 'property', 'og:type'), 'content')).toBe('article');
+  });
+});
+
+describe('issue pages', () => {
+  test.each(bulletins.map((b) => [issuePathOf(b), b] as const))('%s lists its articles by column in source order and its briefs in full', (path, bulletin) => {
+    const page = site(path);
+    const inOrder = [...bulletin.records].sort((a, b) => a.order - b.order);
+    const articles = inOrder.filter((r) => r.kind === 'article');
+    const toc = within(page.one('nav', 'class', 'toc'), 'li').map((li) => attr(within(li, 'a')[0]!, 'href'));
+    expect(toc).toEqual(articles.map((r) => `/${r.date.replace(/-/g, '/')}/${r.id}/`));
+    for (const column of new Set(articles.map((r) => r.column).filter(Boolean))) {
+      expect(page.all('h2').map(text), 'each column is a heading').toContain(column);
+    }
+    const briefs = inOrder.filter((r) => r.kind === 'brief');
+    const pageText = text(page.one('main'));
+    for (const brief of briefs) {
+      expect(pageText).toContain(brief.title);
+      expect(pageText).toContain(brief.body.split('\n')[0]!.replace(/\s+/g, ' ').trim());
+    }
+    expect(readFileSync(join(SEED_SITE, path, 'source.txt'), 'utf8'), 'the original is published as text').toBe(bulletin.meta.text);
+  });
+
+  test('issues link to the issue before and after them', () => {
+    const ordered = [...bulletins].sort((a, b) => (a.meta.issueDate < b.meta.issueDate ? -1 : a.meta.issueDate > b.meta.issueDate ? 1 : 0));
+    ordered.forEach((bulletin, i) => {
+      const page = site(issuePathOf(bulletin));
+      expect(page.all('a', 'rel', 'prev').map((a) => attr(a, 'href'))).toEqual(i > 0 ? [issuePathOf(ordered[i - 1]!)] : []);
+      expect(page.all('a', 'rel', 'next').map((a) => attr(a, 'href'))).toEqual(i + 1 < ordered.length ? [issuePathOf(ordered[i + 1]!)] : []);
+    });
+  });
+});
+
+describe('home page', () => {
+  test('shows the latest issue with every one of its records, and leads into the archive and search', () => {
+    const latest = [...bulletins].sort((a, b) => (a.meta.issueDate < b.meta.issueDate ? 1 : -1))[0]!;
+    const page = site('/');
+    expect(attr(within(page.one('h1'), 'a')[0]!, 'href')).toBe(issuePathOf(latest));
+    const links = hrefs(page);
+    for (const record of latest.records) expect(links).toContain(`/${record.date.replace(/-/g, '/')}/${record.id}/`);
+    expect(links).toEqual(expect.arrayContaining(['/archive/', '/search/', '/columns/']));
+    expect(within(page.one('section', 'class', 'recent'), 'li').length).toBeGreaterThan(0);
+  });
+});
+
+describe('archive', () => {
+  test('往期回顾 links every issue under its year and month', () => {
+    const page = site('/archive/');
+    for (const bulletin of bulletins) {
+      const [year, month] = bulletin.meta.issueDate.split('-').map(Number);
+      const section = page.one('section', 'aria-labelledby', `year-${year}`);
+      const cell = within(section, 'li', 'class', 'month').find((li) => text(li).startsWith(`${month}月`))!;
+      expect(within(cell, 'a').map((a) => attr(a, 'href'))).toContain(issuePathOf(bulletin));
+    }
+  });
+
+  test.each([...new Set(records.map((r) => r.record.date.slice(0, 4)))])('the %s pages list each record of that year exactly once, newest first', (year) => {
+    const listed: string[] = [];
+    let path: string | undefined = `/archive/${year}/`;
+    while (path) {
+      const page = site(path);
+      listed.push(...within(page.one('ul', 'class', 'record-list'), 'li').map((li) => attr(within(li, 'a')[0]!, 'href')!));
+      path = page.all('a', 'rel', 'next').map((a) => attr(a, 'href')!)[0];
+    }
+    const expected = records.filter((r) => r.record.date.startsWith(year));
+    expect([...listed].sort()).toEqual(expected.map((r) => r.path).sort());
+    const dates = listed.map((href) => href.slice(1, 11));
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+});
+
+describe('columns', () => {
+  const columns = [...new Set(records.map((r) => r.record.column).filter((c): c is string => c !== null))];
+  test.each(columns)('栏目 %s lists all its records and has a feed', (column) => {
+    const index = site('/columns/');
+    const link = index.all('a').find((a) => text(a) === column)!;
+    const path = attr(link, 'href')!;
+    expect(path).toMatch(/^\/columns\/[0-9a-f]{8}\/$/);
+    const page = site(path);
+    const listed = within(page.one('ul', 'class', 'record-list'), 'a').map((a) => attr(a, 'href'));
+    expect(listed.sort()).toEqual(records.filter((r) => r.record.column === column).map((r) => r.path).sort());
+    const feed = readFileSync(join(SEED_SITE, path, 'feed.xml'), 'utf8');
+    expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+  });
+});
+
+describe('feeds and metadata', () => {
+  const articles = records.filter((r) => r.record.kind === 'article');
+  test('the Atom feed has the latest 20 articles, newest first, dated in Chongqing time', () => {
+    const feed = readFileSync(join(SEED_SITE, 'feed.xml'), 'utf8');
+    const published = [...feed.matchAll(/<published>([^<]+)<\/published>/g)].map((m) => m[1]!);
+    expect(published).toHaveLength(Math.min(20, articles.length));
+    expect(published.every((d) => /^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/.test(d))).toBe(true);
+    expect(published).toEqual([...published].sort().reverse());
+    expect(feed).toContain(`<published>${[...articles.map((r) => r.record.date)].sort().at(-1)}T00:00:00+08:00</published>`);
+  });
+
+  test('the JSON Feed parses and matches the Atom feed', () => {
+    const feed = JSON.parse(readFileSync(join(SEED_SITE, 'feed.json'), 'utf8'));
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.items).toHaveLength(Math.min(20, articles.length));
+    for (const item of feed.items) expect(articles.map((r) => r.record.title)).toContain(item.title);
+  });
+
+  test('the sitemap lists every page a reader can land on, and nothing else', () => {
+    const sitemap = readFileSync(join(SEED_SITE, 'sitemap.xml'), 'utf8');
+    const listed = [...sitemap.matchAll(/<loc>https?:\/\/[^/<]+([^<]*)<\/loc>/g)].map((m) => m[1]!).sort();
+    expect(listed).toEqual(htmlPages(SEED_SITE).filter((p) => p !== '/404.html').sort());
+    expect(readFileSync(join(SEED_SITE, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m);
+  });
+
+  test('no page is missing: every record, issue, original, list, feed and the 404 page', () => {
+    const pages = new Set(htmlPages(SEED_SITE));
+    const expected = [
+      '/', '/archive/', '/columns/', '/search/', '/404.html',
+      ...records.map((r) => r.path),
+      ...bulletins.flatMap((b) => [issuePathOf(b), `${issuePathOf(b)}source/`]),
+    ];
+    for (const path of expected) expect(pages.has(path), path).toBe(true);
+    expect(pages.size, 'no stray pages').toBe(
+      expected.length + [...pages].filter((p) => /^\/(archive\/\d{4}|columns\/[0-9a-f]{8})\//.test(p)).length,
+    );
+    expect(text(site('/404.html').one('h1'))).toBe('页面不存在');
+  });
+});
+
+describe('every page', () => {
+  const pages = htmlPages(SEED_SITE);
+  const CSP =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+  test.each(pages)('%s is zh-CN, has the CSP, landmarks, a skip link, the no-JS search form and one h1', (path) => {
+    const page = site(path);
+    expect(attr(page.one('html'), 'lang')).toBe('zh-CN');
+    expect(attr(page.one('meta', 'http-equiv', 'Content-Security-Policy'), 'content')).toBe(CSP);
+    expect(attr(page.one('a', 'class', 'skip-link'), 'href')).toBe('#main');
+    expect(page.one('main', 'id', 'main')).toBeTruthy();
+    expect(page.all('header', 'class', 'site-header')).toHaveLength(1);
+    expect(page.all('footer', 'class', 'site-footer')).toHaveLength(1);
+    const form = page.one('form', 'class', 'site-search');
+    expect([attr(form, 'role'), attr(form, 'action'), attr(form, 'method')]).toEqual(['search', '/search/', 'get']);
+    expect(within(form, 'input', 'name', 'q').map((i) => attr(i, 'type'))).toEqual(['search']);
+    expect(page.all('h1')).toHaveLength(1);
+    expect(page.all('style'), 'no inline styles').toHaveLength(0);
+    expect(page.all('*', 'style'), 'no style attributes').toHaveLength(0);
+    const scripts = page.all('script').filter((s) => attr(s, 'type') !== 'application/ld+json');
+    if (path !== '/search/') expect(scripts, 'no JavaScript outside search').toHaveLength(0);
+    for (const script of scripts) expect(attr(script, 'src'), 'scripts only from files').toMatch(/^\/[^/]/);
+    const isRecord = records.some((r) => r.path === path);
+    expect(page.all('*', 'data-pagefind-body').length > 0, 'only record pages are indexed').toBe(isRecord);
+  });
+});
