@@ -4,6 +4,12 @@ import { builtSite, htmlFilesIn } from './support/site.js';
 import { htmlErrors } from './support/validate.js';
 
 describe('built pages are valid HTML', () => {
+  it('the project rules reject a page with mis-nested tags and a duplicate id (so the gate can fail)', async () => {
+    const errors = await htmlErrors('tests/gates/fixtures/invalid-page');
+    expect(errors.join('\n')).toMatch(/\[close-order\]/);
+    expect(errors.join('\n')).toMatch(/\[no-dup-id\]/);
+  });
+
   it.each(['site', 'site-prefixed'] as const)('every page of the %s build passes html-validate with zero errors', async (name) => {
     const { dir } = builtSite(name);
     expect(htmlFilesIn(dir).length).toBeGreaterThan(0);

@@ -175,12 +175,16 @@ describe('a hostile bulletin builds into a safe site', () => {
   });
 });
 
-describe('the seed site', () => {
-  it.each(['site', 'site-prefixed'] as const)('%s: has only our own scripts and a script-blocking CSP <meta> on every page', (name) => {
+describe.each(['site', 'site-prefixed'] as const)('the seed %s build', (name) => {
+  it('has no script but our own, no event handler, no javascript: URL and no frame', () => {
     const site = builtSite(name);
     const pages = readPages(site.dir);
     expect(pages.length).toBeGreaterThan(0);
     expect(pages.flatMap((page) => injectionProblems(page, site.prefix))).toEqual([]);
+  });
+
+  it('puts a script-blocking CSP <meta> on every page', () => {
+    const pages = readPages(builtSite(name).dir);
     expect(pages.map((page) => [page.file, weakCsp(page.document)]).filter(([, why]) => why)).toEqual([]);
   });
 });
