@@ -69,7 +69,6 @@ export type WarningCode =
   | 'headline-without-body'
   | 'floating-headline'
   | 'suspicious-characters'
-  | 'date-not-stated'
   | 'control-characters';
 
 export interface ParseWarning {

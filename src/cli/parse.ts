@@ -2,6 +2,12 @@
 import { loadBulletins } from '../load.js';
 import { formatProblem } from './format.js';
 
+// Piping into `head` closes stdout early; that is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const files = process.argv.slice(2);
 if (files.length === 0) {
   process.stderr.write('usage: npm run --silent parse -- FILE...\n');

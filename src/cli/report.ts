@@ -3,6 +3,12 @@
 import { bulletinFilesIn, loadBulletins } from '../load.js';
 import { markdownToPlainText } from '../parse/markdown.js';
 import { formatProblem } from './format.js';
+
+// Piping into `head` closes stdout early; that is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 import type { ArticleRecord } from '../types.js';
 
 const args = process.argv.slice(2);

@@ -56,6 +56,12 @@ describe('headline parts', () => {
     expect(record).toMatchObject({ column: '渝工强基', kicker: '数字赋能“她力量”', title: '市总工会举办女职工数字技能提升专题培训班' });
   });
 
+  it('a title may carry a comma, while a short comma line cut by a page break rejoins its paragraph', () => {
+    const records = shape(`务虚以求实，谋定而后动\n\n全市工会工作务虚会圆满召开\n\n12月2日，全市工会工作务虚会在市总工会召开。\n\n启动仪式现场，学校代表、企业代\n\n表分别为劳模工匠辅导员、劳模工匠兼职导师颁发了聘书，为活动的深入开展提供了有力的人才保障。\n`);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ kicker: '务虚以求实，谋定而后动', title: '全市工会工作务虚会圆满召开' });
+  });
+
   it('a column label over a diary title, then a prompt, then a section heading', () => {
     const [record] = shape(`蹲点日记\n\n我在南江助振兴\n\n\n\n扫码查看蹲点视频\n\n工农牵手长\n\n${FEATURE}\n\n（作者黄紫陌，重庆市总工会基层组织建设部一级科员）\n\n高山菌菇香\n\n${FEATURE}\n`);
     expect(record).toMatchObject({ column: '蹲点日记', title: '我在南江助振兴', captions: ['扫码查看蹲点视频'], sections: ['## 工农牵手长', '## 高山菌菇香'] });
