@@ -10,6 +10,7 @@
 //   custom-zh     addCustomRecord with the token text, title, filters and sort: no HTML parsing at all
 //   custom-en     the same records declared as en
 //   year-zh       one index per year (addDirectory with a glob, writeFiles, deleteIndex), to be merged at search time
+//   year-en       the same, declared en; span5-en: buckets of five years, en
 //   frag-zh       dir-zh with maxFragments 2000: bundles fragments into shared files
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -125,14 +126,18 @@ async function runVariant(variant: string, siteDir: string): Promise<Record<stri
       }
     });
     errors.push(...(await step('write', steps, () => index.writeFiles({ outputPath: resolve(outDir) }))).errors);
-  } else if (variant === 'year-zh') {
+  } else if (/^(year|span\d+)-(zh|en)$/.test(variant)) {
+    // Buckets of consecutive years, indexed one after another; the search page would merge them (mergeIndex).
+    const span = variant.startsWith('year') ? 1 : Number(/^span(\d+)/.exec(variant)![1]);
     const years = [...new Set(pages.map((p) => p.year))].sort();
-    for (const year of years) {
+    for (let i = 0; i < years.length; i += span) {
+      const bucket = years.slice(i, i + span);
       const index = await create();
-      const added = await step('add', steps, () => index.addDirectory({ path: resolve(siteDir), glob: `${year}/**/*.html` }));
+      const glob = bucket.length === 1 ? `${bucket[0]}/**/*.html` : `{${bucket.join(',')}}/**/*.html`;
+      const added = await step('add', steps, () => index.addDirectory({ path: resolve(siteDir), glob }));
       indexed += added.page_count;
       errors.push(...added.errors);
-      errors.push(...(await step('write', steps, () => index.writeFiles({ outputPath: resolve(outDir, year) }))).errors);
+      errors.push(...(await step('write', steps, () => index.writeFiles({ outputPath: resolve(outDir, bucket[0]!) }))).errors);
       await step('delete', steps, () => index.deleteIndex());
     }
   } else throw new Error(`unknown variant ${variant}`);
@@ -150,7 +155,7 @@ async function runVariant(variant: string, siteDir: string): Promise<Record<stri
   };
 }
 
-const VARIANTS = ['dir-zh', 'dir-en', 'custom-zh', 'custom-en', 'html-visible', 'year-zh', 'frag-zh'];
+const VARIANTS = ['dir-zh', 'dir-en', 'custom-zh', 'custom-en', 'html-visible', 'year-zh', 'year-en', 'span5-en', 'frag-zh'];
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === '--variant') {
