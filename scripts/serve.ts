@@ -12,7 +12,7 @@ const { values } = parseArgs({
 });
 
 process.env.BULLETIN_CONTENT_DIR = values.content;
-const eleventy = new Eleventy('templates', values.output, { configPath: '.eleventy.ts', runMode: 'serve', source: 'script' });
+const eleventy = new Eleventy('templates', values.output, { configPath: '.eleventy.ts', runMode: 'serve', source: 'script', quietMode: true });
 await eleventy.init();
 await eleventy.watch();
 await eleventy.serve(Number(values.port));

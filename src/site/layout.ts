@@ -79,7 +79,7 @@ ${head.join('\n')}
 <li><a href="${escapeHtml(url('/columns/'))}"${current('columns')}>栏目</a></li>
 </ul>
 </nav>
-<form class="site-search" role="search" action="${escapeHtml(url('/search/'))}" method="get">
+<form class="site-search" role="search" aria-label="全站搜索" action="${escapeHtml(url('/search/'))}" method="get">
 <label for="site-search-q">搜索文章</label>
 <input type="search" id="site-search-q" name="q" placeholder="输入关键词" autocomplete="off">
 <button type="submit">搜索</button>

@@ -4,12 +4,24 @@ import { renderBody } from '../markdown.js';
 import { renderPage } from '../layout.js';
 import type { IssuePage, IssueRef, SiteInfo, TocGroup } from '../model.js';
 
-function tocGroup(group: TocGroup): string {
+/** Numbers run on across groups, so the table of contents also shows the reading order of the issue. */
+function tocGroup(group: TocGroup, start: number): string {
   const heading = group.columnUrl
     ? `<a href="${escapeHtml(group.columnUrl)}">${escapeHtml(group.column)}</a>`
     : escapeHtml(group.column);
   const items = group.records.map((r) => `<li><a href="${escapeHtml(r.url)}">${escapeHtml(r.title)}</a></li>`).join('\n');
-  return `<section class="toc-group">\n<h2>${heading}</h2>\n<ol>\n${items}\n</ol>\n</section>`;
+  return `<section class="toc-group">\n<h2>${heading}</h2>\n<ol${start > 1 ? ` start="${start}"` : ''}>\n${items}\n</ol>\n</section>`;
+}
+
+function tocGroups(groups: TocGroup[]): string {
+  let start = 1;
+  return groups
+    .map((group) => {
+      const html = tocGroup(group, start);
+      start += group.records.length;
+      return html;
+    })
+    .join('\n');
 }
 
 function counts(issue: IssuePage): string {
@@ -43,7 +55,7 @@ ${renderBody(b.record.body, 4)}</article>`,
     : '';
   return `<h1 class="issue-title">${heading}</h1>
 <p class="issue-meta">${issue.nameIsDate ? '' : `<time datetime="${escapeHtml(issue.ref.date)}">${escapeHtml(issue.displayDate)}</time> · `}${counts(issue)} · <a href="${escapeHtml(issue.sourceUrl)}">原文</a>（<a href="${escapeHtml(issue.sourceTextUrl)}">纯文本</a>）</p>
-${issue.toc.length ? `<nav class="toc" aria-label="本期目录">\n${issue.toc.map(tocGroup).join('\n')}\n</nav>` : ''}
+${issue.toc.length ? `<nav class="toc" aria-label="本期目录">\n${tocGroups(issue.toc)}\n</nav>` : ''}
 ${briefs}`;
 }
 
