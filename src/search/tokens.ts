@@ -37,9 +37,12 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-/** The text a reader can search: the same fields the search test takes as the truth. */
+/**
+ * The text a reader can search, and the search test's truth: kicker, title, subtitle, byline (readers look
+ * for a correspondent such as 刘颖 by name), body paragraphs and captions.
+ */
 export function searchableParts(record: ArticleRecord): string[] {
-  const parts = [record.kicker, record.title, record.subtitle, ...markdownParagraphs(record.body), ...record.captions];
+  const parts = [record.kicker, record.title, record.subtitle, record.byline, ...markdownParagraphs(record.body), ...record.captions];
   return parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '');
 }
 

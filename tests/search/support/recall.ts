@@ -85,23 +85,19 @@ export async function measureRecall(
   mode: 'tokens' | 'plain',
 ): Promise<RecallReport> {
   const texts = new Map(records.map((r) => [r.id, recordText(r)]));
-  const answers: Record<string, string[]> = await page.evaluate(
-    async ({ queries, mode }) => {
-      const search = await import(new URL('../assets/search.js', location.href).href);
-      const pagefind = await search.loadPagefind();
-      const out: Record<string, string[]> = {};
-      for (const query of queries) {
-        const results =
-          mode === 'tokens'
-            ? (await search.searchArchive(pagefind, query, { sort: 'relevance' })).results
-            : ((await pagefind.search(query)) ?? { results: [] }).results;
-        const urls = await Promise.all(results.map(async (r: { data: () => Promise<{ url: string }> }) => (await r.data()).url));
-        out[query] = urls;
-      }
-      return out;
-    },
-    { queries, mode },
-  );
+  // A string, not a function: vitest rewrites `import()` inside test code, and this runs in the page.
+  const answers = (await page.evaluate(`(async ({ queries, mode }) => {
+    const search = await import(new URL('../assets/search.js', location.href).href);
+    const pagefind = await search.loadPagefind();
+    const out = {};
+    for (const query of queries) {
+      const results = mode === 'tokens'
+        ? (await search.searchArchive(pagefind, query, { sort: 'relevance' })).results
+        : ((await pagefind.search(query)) ?? { results: [] }).results;
+      out[query] = await Promise.all(results.map(async (r) => (await r.data()).url));
+    }
+    return out;
+  })(${JSON.stringify({ queries, mode })})`)) as Record<string, string[]>;
   const scores: QueryScore[] = [];
   for (const query of queries) {
     const truth = truthFor(texts, query);

@@ -1,0 +1,234 @@
+// The /search/ page in Chromium, on the seed site built by tests/global-setup.ts.
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleRecord } from '../../src/types.js';
+import { launchChromium } from './support/browser.js';
+import { recordText, truthFor } from './support/recall.js';
+import { serveStatic, type StaticServer } from './support/server.js';
+import { SEED_SITE, SEED_SITE_PREFIXED, seedRecords } from './support/site.js';
+
+let browser: Browser;
+let server: StaticServer;
+let prefixed: StaticServer;
+let page: Page;
+let records: ArticleRecord[];
+let texts: Map<string, string>;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  records = seedRecords();
+  texts = new Map(records.map((r) => [r.id, recordText(r)]));
+  [browser, server, prefixed] = await Promise.all([launchChromium(), serveStatic(SEED_SITE, '/'), serveStatic(SEED_SITE_PREFIXED, '/archive/')]);
+  // axe-core needs a page from an explicit context.
+  page = await (await browser.newContext()).newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await prefixed?.close();
+});
+
+interface ShownResult {
+  title: string;
+  href: string;
+  facts: string;
+  excerpt: string;
+  marks: string[];
+}
+
+async function open(url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('[data-search-form][data-ready="true"]');
+}
+
+/** Types a query as a reader would and waits until the page has finished that search. */
+async function typeQuery(query: string): Promise<void> {
+  const before = Number((await page.getAttribute('[data-search-form]', 'data-searches')) ?? 0);
+  await page.fill('#search-q', query);
+  await page.waitForSelector(`[data-search-form][data-searches="${before + 1}"]`);
+}
+
+async function waitForSearch(count: number): Promise<void> {
+  await page.waitForSelector(`[data-search-form][data-searches="${count}"]`);
+}
+
+async function showAll(): Promise<void> {
+  while (await page.isVisible('[data-search-more]')) {
+    const shown = await page.locator('.search-result').count();
+    await page.click('[data-search-more]');
+    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, shown);
+  }
+}
+
+async function shownResults(): Promise<ShownResult[]> {
+  await showAll();
+  return page.$$eval('.search-result', (items) =>
+    items.map((item) => ({
+      title: item.querySelector('h2 a')!.textContent!,
+      href: (item.querySelector('h2 a') as HTMLAnchorElement).href,
+      facts: item.querySelector('.search-result-facts')!.textContent!,
+      excerpt: item.querySelector('.search-result-excerpt')!.textContent!,
+      marks: [...item.querySelectorAll('mark')].map((m) => m.textContent!),
+    })),
+  );
+}
+
+const status = () => page.textContent('[data-search-status]');
+const titlesOf = (ids: Iterable<string>) => [...ids].map((id) => records.find((r) => r.id === id)!.title).sort();
+
+describe('the search page', () => {
+  it.each([
+    ['协商', 'the collective-bargaining article (集体协商竞赛)', '集体协商竞赛'],
+    ['工匠', 'every article on model workers and craftsmen (劳模工匠)', '劳模工匠'],
+    ['刘颖', "correspondent 刘颖's article", null],
+    ['12351', 'the article with the 12351 hotline', null],
+    ['黔江', 'the articles from 黔江', null],
+  ])('searching %s finds %s, and only what contains it', async (query, _what, titleWord) => {
+    await open(`${server.url}search/`);
+    await typeQuery(query);
+    const truth = truthFor(texts, query);
+    expect(truth.size).toBeGreaterThan(0);
+    const results = await shownResults();
+    expect(results.map((r) => r.title).sort()).toEqual(titlesOf(truth));
+    if (titleWord) expect(results.some((r) => r.title.includes(titleWord))).toBe(true);
+    expect(await status()).toContain(`找到 ${truth.size} 篇`);
+  });
+
+  it('?q= in the URL shows results on load', async () => {
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('劳模工匠')}`);
+    await waitForSearch(1);
+    expect(await page.inputValue('#search-q')).toBe('劳模工匠');
+    const results = await shownResults();
+    expect(results.map((r) => r.title).sort()).toEqual(titlesOf(truthFor(texts, '劳模工匠')));
+  });
+
+  it('each result shows title, date, column and an excerpt with the query highlighted, and links to its record', async () => {
+    await open(`${server.url}search/`);
+    await typeQuery('集体协商');
+    const [first] = await shownResults();
+    const record = records.find((r) => r.title === first!.title)!;
+    expect(record).toBeDefined();
+    expect(first!.facts).toMatch(new RegExp(`^${record.date.slice(0, 4)}年`));
+    expect(first!.facts).toContain(record.column ?? '');
+    expect(first!.marks.length).toBeGreaterThan(0);
+    for (const mark of first!.marks) expect(mark).toBe('集体协商');
+    expect(first!.excerpt).not.toMatch(/[\u200B¶]/);
+    const target = await browser.newPage();
+    const response = await target.goto(first!.href);
+    expect(response?.status()).toBe(200);
+    expect(await target.textContent('h1')).toBe(record.title);
+    await target.close();
+  });
+
+  it('two words separated by a space find only records that contain both', async () => {
+    await open(`${server.url}search/`);
+    await typeQuery('劳模 工会');
+    const results = await shownResults();
+    expect(results.map((r) => r.title).sort()).toEqual(titlesOf(truthFor(texts, '劳模 工会')));
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.length).toBeLessThan(truthFor(texts, '工会').size);
+  });
+
+  it('filters narrow by column and year', async () => {
+    await open(`${server.url}search/?q=${encodeURIComponent('工会')}`);
+    await waitForSearch(1);
+    const all = truthFor(texts, '工会');
+    const columns = await page.$$eval('select[name="column"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const column = columns.find((c) => records.some((r) => all.has(r.id) && r.column === c))!;
+    expect(column).toBeDefined();
+    await page.selectOption('select[name="column"]', column);
+    await waitForSearch(2);
+    const inColumn = [...all].filter((id) => records.find((r) => r.id === id)!.column === column);
+    const byColumn = await shownResults();
+    expect(byColumn.map((r) => r.title).sort()).toEqual(titlesOf(inColumn));
+    expect(new URL(page.url()).searchParams.get('column')).toBe(column);
+
+    await page.selectOption('select[name="column"]', '');
+    await waitForSearch(3);
+    const years = await page.$$eval('select[name="year"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(years.length).toBeGreaterThan(1);
+    await page.selectOption('select[name="year"]', years.at(-1)!);
+    await waitForSearch(4);
+    const inYear = [...all].filter((id) => records.find((r) => r.id === id)!.date.startsWith(years.at(-1)!));
+    expect((await shownResults()).map((r) => r.title).sort()).toEqual(titlesOf(inYear));
+    expect(inYear.length).toBeLessThan(all.size);
+  });
+
+  it('sorts newest first by default, and by relevance on request', async () => {
+    await open(`${server.url}search/?q=${encodeURIComponent('职工')}`);
+    await waitForSearch(1);
+    const newest = (await shownResults()).map((r) => records.find((record) => record.title === r.title)!.date);
+    expect(newest.length).toBeGreaterThan(2);
+    expect(newest).toEqual([...newest].sort().reverse());
+    await page.selectOption('select[name="sort"]', 'relevance');
+    await waitForSearch(2);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('relevance');
+    expect((await shownResults()).length).toBe(newest.length);
+  });
+
+  it('finds briefs like articles, marked 简讯', async () => {
+    const brief = records.find((r) => r.kind === 'brief');
+    expect(brief, 'the seed bulletins have ◆ briefs').toBeDefined();
+    const words = recordText(brief!).match(/\p{Script=Han}{6,}/u)![0].slice(0, 6);
+    await open(`${server.url}search/`);
+    await typeQuery(words);
+    const result = (await shownResults()).find((r) => r.title === brief!.title);
+    expect(result).toBeDefined();
+    expect(result!.facts).toContain('简讯');
+  });
+
+  it('says so in Chinese when nothing matches', async () => {
+    await open(`${server.url}search/`);
+    await typeQuery('不存在的词语甲乙丙');
+    expect(await status()).toBe('没有找到包含“不存在的词语甲乙丙”的文章。');
+    expect(await page.locator('.search-result').count()).toBe(0);
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    await open(`${server.url}search/`);
+    await page.focus('#search-q');
+    await page.keyboard.type('劳模');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.search-result');
+    const focused: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      focused.push(
+        await page.evaluate(() => {
+          const active = document.activeElement;
+          return active?.closest('.search-result') ? 'result' : (active?.getAttribute('name') ?? active?.tagName ?? '');
+        }),
+      );
+    }
+    expect(focused).toEqual(expect.arrayContaining(['column', 'year', 'sort', 'result']));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.pathname.includes('/search/'));
+    expect(await page.locator('article h1').count()).toBe(1);
+  });
+
+  it('has zero axe-core violations with results shown', async () => {
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('工匠')}`);
+    await waitForSearch(1);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  });
+
+  it('works under /archive/', async () => {
+    await page.goto(`${prefixed.url}search/?q=${encodeURIComponent('协商')}`);
+    await waitForSearch(1);
+    const results = await shownResults();
+    expect(results.map((r) => r.title).sort()).toEqual(titlesOf(truthFor(texts, '协商')));
+    for (const result of results) {
+      expect(new URL(result.href).pathname).toMatch(/^\/archive\/\d{4}\//);
+      const response = await page.request.get(result.href);
+      expect(response.status()).toBe(200);
+    }
+  });
+
+  it('ran without a script error', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
