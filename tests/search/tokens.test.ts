@@ -11,7 +11,7 @@ const records = loadContent('content').bulletins.flatMap((b) => b.records);
 
 function record(fields: Partial<ArticleRecord>): ArticleRecord {
   return {
-    id: 'abcd1234', issue: '2024-12', kind: 'article', title: '标题', kicker: null, subtitle: null, column: null, byline: null,
+    id: 'abcd1234', issue: '2024-12', kind: 'article', title: '标题', titleDerived: false, kicker: null, subtitle: null, column: null, byline: null,
     date: '2024-12-02', dateApprox: false, dateText: null, dateEnd: null,
     dateOrigin: { year: 'stated', month: 'stated', day: 'stated' }, body: '正文。', captions: [],
     source: { file: 'x.txt', startLine: 1, endLine: 2 }, order: 0, ...fields,
