@@ -2,7 +2,7 @@
 // archive, column, search with results, and the rest), in light and dark colour schemes, served over HTTP as a
 // static host would serve them.
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticSite } from './support/server.js';
 import { builtSite, readPages } from './support/site.js';
@@ -66,10 +66,15 @@ describe('axe-core finds no accessibility violations', () => {
   });
 
   describe.each(['light', 'dark'] as const)('in the %s colour scheme', (colorScheme) => {
+    let context: BrowserContext;
+    beforeAll(async () => {
+      context = await browser.newContext({ colorScheme, locale: 'zh-CN' });
+    });
+    afterAll(() => context?.close());
+
     it.each(chosen.filter((kind) => kind.sitePath !== undefined))('on the $kind page ($sitePath)', async (kind) => {
-      const context = await browser.newContext({ colorScheme, locale: 'zh-CN' });
+      const page = await context.newPage();
       try {
-        const page = await context.newPage();
         const failedRequests: string[] = [];
         page.on('requestfailed', (request) => failedRequests.push(request.url()));
         const response = await page.goto(server.url(kind.sitePath!) + (kind.query ?? ''), { waitUntil: 'load' });
@@ -82,7 +87,7 @@ describe('axe-core finds no accessibility violations', () => {
         expect(violations).toEqual([]);
         expect(failedRequests).toEqual([]);
       } finally {
-        await context.close();
+        await page.close();
       }
     });
   });
