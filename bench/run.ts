@@ -100,7 +100,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   if (renderAvailable) {
     const out = treeSize(siteDir);
     const r = render.result as Record<string, number | string>;
-    const breakdown = r.eleventyS === undefined ? String(r.via ?? '')
+    const breakdown = r.eleventyS === undefined ? `${String(r.via ?? '')} (parse + model + Eleventy)`
       : `${String(r.via)}; in-process: parse ${fmt(Number(r.parseS))} s, model ${fmt(Number(r.modelS))} s, Eleventy ${fmt(Number(r.eleventyS))} s (work s/CPU exclude the parse)`;
     phase('render', render, out.htmlFiles, out, breakdown);
   } else log(`  render: ${String(render.result.unavailable)}`);
@@ -152,7 +152,14 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const renderRow = get('render');
   const buildRow = get('build (end to end)');
   if (floorRow && renderRow) {
-    if (renderRow.workCpuS !== null && floorRow.workCpuS !== null) ratios['render work CPU / floor work CPU'] = renderRow.workCpuS / floorRow.workCpuS;
+    const parseRow = get('parse');
+    if (renderRow.workCpuS !== null && floorRow.workCpuS !== null) {
+      ratios['render work CPU / floor work CPU'] = renderRow.workCpuS / floorRow.workCpuS;
+      // renderSite parses the bulletins itself; without that parse, render is model + Eleventy.
+      if (render.result.via === 'renderSite' && parseRow?.workCpuS != null) {
+        ratios['render work CPU without parse / floor work CPU'] = (renderRow.workCpuS - parseRow.workCpuS) / floorRow.workCpuS;
+      }
+    }
     ratios['render CPU / floor CPU'] = renderRow.cpuS / floorRow.cpuS;
     ratios['render wall / floor wall'] = renderRow.wallS / floorRow.wallS;
   }
