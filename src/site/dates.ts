@@ -10,17 +10,27 @@ export function calendarDate(isoDate: string): DateTime {
   return date;
 }
 
-/** `2023年11月2日 星期四` */
-export function chineseDate(isoDate: string): string {
-  const d = calendarDate(isoDate);
-  return `${d.year}年${d.month}月${d.day}日 ${WEEKDAYS[d.weekday - 1]}`;
+/** Thousands of records share a few thousand dates; each is worked out once. */
+function memo(format: (isoDate: string) => string): (isoDate: string) => string {
+  const cache = new Map<string, string>();
+  return (isoDate) => {
+    let shown = cache.get(isoDate);
+    if (shown === undefined) cache.set(isoDate, (shown = format(isoDate)));
+    return shown;
+  };
 }
 
+/** `2023年11月2日 星期四` */
+export const chineseDate = memo((isoDate) => {
+  const d = calendarDate(isoDate);
+  return `${d.year}年${d.month}月${d.day}日 ${WEEKDAYS[d.weekday - 1]}`;
+});
+
 /** `2023年11月` */
-export function chineseMonth(isoDate: string): string {
+export const chineseMonth = memo((isoDate) => {
   const d = calendarDate(isoDate);
   return `${d.year}年${d.month}月`;
-}
+});
 
 /** A record's date as readers see it: approximate dates only claim the month. */
 export function displayDate(record: { date: string; dateApprox: boolean }): string {
@@ -28,6 +38,4 @@ export function displayDate(record: { date: string; dateApprox: boolean }): stri
 }
 
 /** Midnight in Chongqing with its offset, for feeds and schema.org: `2023-11-02T00:00:00+08:00`. */
-export function isoDateTime(isoDate: string): string {
-  return calendarDate(isoDate).startOf('day').toISO({ suppressMilliseconds: true })!;
-}
+export const isoDateTime = memo((isoDate) => calendarDate(isoDate).startOf('day').toISO({ suppressMilliseconds: true })!);

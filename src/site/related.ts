@@ -7,14 +7,18 @@ export const RELATED_COUNT = 3;
 const RARE_LIMIT = 30;
 /** How much of the body counts: the lead paragraph names the who and where. */
 const OPENING_CHARS = 80;
-const HAN = /\p{Script=Han}/u;
 
-function titleTerms(record: ArticleRecord): string[] {
+/** CJK Unified Ideographs and Extension A: the Han characters of modern Chinese text, as UTF-16 code units. */
+const isHan = (code: number) => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+
+/** Two-character Han terms of the headline and opening, as numbers (two code units) to spare the garbage collector. */
+function titleTerms(record: ArticleRecord): number[] {
   const text = `${record.kicker ?? ''} ${record.title} ${record.subtitle ?? ''} ${record.body.slice(0, OPENING_CHARS)}`;
-  const chars = Array.from(text);
-  const terms = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) {
-    if (HAN.test(chars[i]!) && HAN.test(chars[i + 1]!)) terms.add(chars[i]! + chars[i + 1]!);
+  const terms = new Set<number>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    if (isHan(a) && isHan(b)) terms.add(a * 0x10000 + b);
   }
   return [...terms];
 }
@@ -22,7 +26,7 @@ function titleTerms(record: ArticleRecord): string[] {
 /** For each record (by index), the indexes of up to RELATED_COUNT related records, best first. */
 export function relatedRecords(records: ArticleRecord[]): number[][] {
   const terms = records.map(titleTerms);
-  const postings = new Map<string, number[]>();
+  const postings = new Map<number, number[]>();
   terms.forEach((list, i) => {
     for (const term of list) {
       const posting = postings.get(term);
@@ -44,23 +48,37 @@ export function relatedRecords(records: ArticleRecord[]): number[][] {
     list.forEach((recordIndex, position) => positionInColumn.set(recordIndex, position));
   }
 
-  const dayDistance = (a: number, b: number) => Math.abs(Date.parse(records[a]!.date) - Date.parse(records[b]!.date));
+  const days = records.map((record) => Date.parse(record.date) / 86_400_000);
+  const rare = terms.map((list) => list.map((term) => postings.get(term)!).filter((p) => p.length > 1 && p.length <= RARE_LIMIT));
+  // Scores live in one array reused for every record; `touched` lists the entries to read and reset.
+  const scores = new Float64Array(records.length);
+  const touched: number[] = [];
+  const better = (i: number, a: number, b: number) =>
+    scores[a]! !== scores[b]! ? scores[a]! > scores[b]! : Math.abs(days[i]! - days[a]!) !== Math.abs(days[i]! - days[b]!) ? Math.abs(days[i]! - days[a]!) < Math.abs(days[i]! - days[b]!) : a < b;
 
   return records.map((record, i) => {
-    const scores = new Map<number, number>();
-    for (const term of terms[i]!) {
-      const posting = postings.get(term)!;
-      if (posting.length > RARE_LIMIT) continue;
+    for (const posting of rare[i]!) {
       const weight = 1 / posting.length;
-      for (const j of posting) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + weight);
+      for (const j of posting) {
+        if (j === i) continue;
+        if (scores[j] === 0) touched.push(j);
+        scores[j]! += weight;
+      }
     }
-    for (const [j, score] of scores) {
-      if (record.column !== null && records[j]!.column === record.column) scores.set(j, score + 0.01);
+    const chosen: number[] = [];
+    for (const j of touched) {
+      if (record.column !== null && records[j]!.column === record.column) scores[j]! += 0.01;
     }
-    const chosen = [...scores.entries()]
-      .sort((a, b) => b[1] - a[1] || dayDistance(i, a[0]) - dayDistance(i, b[0]) || a[0] - b[0])
-      .slice(0, RELATED_COUNT)
-      .map(([j]) => j);
+    for (const j of touched) {
+      let at = chosen.length;
+      while (at > 0 && better(i, j, chosen[at - 1]!)) at--;
+      if (at < RELATED_COUNT) {
+        chosen.splice(at, 0, j);
+        if (chosen.length > RELATED_COUNT) chosen.pop();
+      }
+    }
+    for (const j of touched) scores[j] = 0;
+    touched.length = 0;
     if (chosen.length < RELATED_COUNT && record.column !== null) {
       const column = byColumn.get(record.column)!;
       const at = positionInColumn.get(i)!;

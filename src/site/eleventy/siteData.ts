@@ -1,9 +1,15 @@
 // Puts the site model into Eleventy's global data as `siteModel`. `buildSite` parses once and hands its model in
-// (Eleventy's `config` callback runs before this file); `npm start` has none, so this plugin parses `content/` itself
-// on every rebuild and watches it.
-import { loadContent } from '../../load.js';
+// (Eleventy's `config` callback runs before this file). `npm start` has none, so this plugin parses `content/`
+// itself on every rebuild, incrementally: unchanged bulletins are not parsed again, and only pages whose inputs
+// changed are handed to Eleventy (the others are already in the output folder from the build before).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { formatProblem } from '../../cli/format.js';
-import { buildModel, type SiteModel } from '../model.js';
+import type { BulletinError } from '../../errors.js';
+import { bulletinFilesIn, loadBulletins } from '../../load.js';
+import type { ParsedBulletin } from '../../types.js';
+import { buildModel, type Feed, type IssuePage, type ListPage, type RecordPage, type SiteModel, type SourcePage } from '../model.js';
 
 export const SITE_MODEL_KEY = 'siteModel';
 
@@ -31,14 +37,99 @@ export interface SiteDataOptions {
 export default function siteData(eleventyConfig: any, options: SiteDataOptions = {}): void {
   if (eleventyConfig.globalData?.[SITE_MODEL_KEY] !== undefined) return;
   const contentDir = options.contentDir ?? 'content';
+  const live = new LiveModel(contentDir, options);
   eleventyConfig.addWatchTarget(contentDir);
-  eleventyConfig.addGlobalData(SITE_MODEL_KEY, () => {
-    const loaded = loadContent(contentDir);
-    for (const warning of loaded.warnings) console.warn(formatProblem('warning', warning));
-    const built = loaded.errors.length === 0 ? buildModel(loaded.bulletins, options) : { model: null, errors: loaded.errors };
-    if (!built.model) {
-      throw new Error(`the bulletins cannot be built:\n${built.errors.map((e) => formatProblem('error', e)).join('\n')}`);
-    }
-    return new SiteModelData(built.model);
+  eleventyConfig.addGlobalData(SITE_MODEL_KEY, () => live.next());
+  // A page counts as written only once Eleventy finished; a change outside content/ (a template, the stylesheet)
+  // may change any page, so the next build renders all of them.
+  eleventyConfig.on('eleventy.after', () => live.commit());
+  eleventyConfig.on('eleventy.beforeWatch', (changed: string[] = []) => {
+    const content = resolve(contentDir);
+    if (changed.some((file) => !resolve(file).startsWith(content))) live.forgetRendered();
   });
+}
+
+/** The pages Eleventy paginates over; each entry renders one output file. */
+const PAGINATED = ['records', 'issues', 'sources', 'columnPages', 'yearPages', 'feeds'] as const;
+
+export class LiveModel {
+  private parsed = new Map<string, { hash: string; bulletin: ParsedBulletin }>();
+  private rendered = new Map<string, string>();
+  private pending = new Map<string, string>();
+
+  constructor(
+    private readonly contentDir: string,
+    private readonly options: SiteDataOptions,
+  ) {}
+
+  next(): SiteModelData {
+    const { bulletins, hashes } = this.load();
+    const built = buildModel(bulletins, this.options);
+    if (!built.model) throw contentError(built.errors);
+    const model = built.model;
+    // A record stands for its bulletin's hash (same bytes, same record); everything else in a page model is small
+    // and is compared as it is. Shallow copies keep JSON.stringify native (a replacer function is several times slower).
+    const token = (page: RecordPage) => ({ ...page, record: `${hashes.get(page.record.source.file)}#${page.record.id}` });
+    const fingerprints: Record<(typeof PAGINATED)[number], (entry: any) => string> = {
+      records: (page: RecordPage) => JSON.stringify(token(page)),
+      issues: (issue: IssuePage) => JSON.stringify({ ...issue, briefs: issue.briefs.map(token) }),
+      sources: (source: SourcePage) => JSON.stringify({ ...source, text: hashes.get(source.file) }),
+      columnPages: (page: ListPage) => JSON.stringify(page),
+      yearPages: (page: ListPage) => JSON.stringify(page),
+      feeds: (feed: Feed) => JSON.stringify({ ...feed, entries: feed.entries.map((e) => ({ ...e, page: token(e.page) })) }),
+    };
+    this.pending = new Map();
+    const changed = (entries: object[], kind: (typeof PAGINATED)[number]) =>
+      entries.filter((entry, i) => {
+        const key = `${kind}:${(entry as { permalink?: string; textPermalink?: string }).permalink ?? (entry as { textPermalink: string }).textPermalink ?? i}`;
+        const print = fingerprints[kind](entry);
+        this.pending.set(key, print);
+        return this.rendered.get(key) !== print;
+      });
+    const partial: SiteModel = { ...model };
+    for (const kind of PAGINATED) (partial[kind] as object[]) = changed(model[kind], kind);
+    return new SiteModelData(partial);
+  }
+
+  commit(): void {
+    for (const [key, print] of this.pending) this.rendered.set(key, print);
+    this.pending = new Map();
+  }
+
+  forgetRendered(): void {
+    this.rendered = new Map();
+  }
+
+  /** Parses only bulletins whose bytes changed since the last build; reports every bad file at once. */
+  private load(): { bulletins: ParsedBulletin[]; hashes: Map<string, string> } {
+    const files = bulletinFilesIn(this.contentDir);
+    const bulletins: ParsedBulletin[] = [];
+    const errors: BulletinError[] = [];
+    const hashes = new Map<string, string>();
+    const seen = new Set<string>();
+    for (const file of files) {
+      seen.add(file);
+      const hash = createHash('sha1').update(readFileSync(file)).digest('hex');
+      let entry = this.parsed.get(file);
+      if (entry?.hash !== hash) {
+        const loaded = loadBulletins([file]);
+        for (const warning of loaded.warnings) console.warn(formatProblem('warning', warning));
+        errors.push(...loaded.errors);
+        entry = loaded.bulletins[0] ? { hash, bulletin: loaded.bulletins[0] } : undefined;
+        if (entry) this.parsed.set(file, entry);
+        else this.parsed.delete(file);
+      }
+      if (entry) {
+        bulletins.push(entry.bulletin);
+        hashes.set(entry.bulletin.meta.file, hash);
+      }
+    }
+    for (const file of this.parsed.keys()) if (!seen.has(file)) this.parsed.delete(file);
+    if (errors.length) throw contentError(errors);
+    return { bulletins, hashes };
+  }
+}
+
+function contentError(errors: BulletinError[]): Error {
+  return new Error(`the bulletins cannot be built:\n${errors.map((e) => formatProblem('error', e)).join('\n')}`);
 }
