@@ -1,5 +1,5 @@
 // Prints what search costs and how well it finds: recall and precision against the records' text (with and
-// without the one-character tokens), and bytes and milliseconds for cold and warm searches in Chromium.
+// without our character-pair tokens), and bytes and milliseconds for cold and warm searches in Chromium.
 //
 //   tsx scripts/measure-search.ts                      # the seed bulletins in content/
 //   tsx scripts/measure-search.ts --content DIR        # any content dir, e.g. the benchmark's synthetic archive
@@ -47,15 +47,15 @@ try {
       cleanup.push(dir);
       const started = performance.now();
       await buildStandInSite(records, dir, { tokens });
-      console.log(`\nstand-in site ${tokens ? 'with' : 'without'} one-character tokens: built and indexed in ${Math.round(performance.now() - started)} ms`);
+      console.log(`\nstand-in site ${tokens ? 'with' : 'without'} our search tokens: built and indexed in ${Math.round(performance.now() - started)} ms`);
       if (!values['no-recall']) {
         const queries = [...CHOSEN_QUERIES, ...sampledQueries(records, 40)];
         const server = await serveStatic(dir, '/');
         const page = await browser.newPage();
         await page.goto(`${server.url}search/`);
-        for (const mode of tokens ? (['tokens', 'plain'] as const) : (['plain'] as const)) {
+        for (const mode of tokens ? (['tokens'] as const) : (['plain'] as const)) {
           const report = await measureRecall(page, records, queries, mode);
-          const label = mode === 'tokens' ? 'phrase of one-character tokens' : 'query as typed (Pagefind segmentation)';
+          const label = mode === 'tokens' ? 'phrases of character pairs' : 'query as typed, Pagefind zh-cn segmentation';
           console.log(`  ${label}: ${report.queries.length} queries, mean recall ${report.meanRecall.toFixed(3)}, mean precision ${report.meanPrecision.toFixed(3)}`);
           const worst = report.queries.filter((q) => q.recall < 1 || q.precision < 1).slice(0, 8);
           for (const q of worst) console.log(`    ${JSON.stringify(q.query)}: ${q.correct} of ${q.truth} found, ${q.found} returned`);
@@ -68,7 +68,7 @@ try {
   }
   const server = await serveStatic(siteDir, values.prefix.endsWith('/') ? values.prefix : `${values.prefix}/`);
   const report = await measureCost(browser, server, COLD, WARM);
-  console.log(`\ncost on ${values.site ?? 'the stand-in site with tokens'} (search page itself: ${kib(report.pageBytes)})`);
+  console.log(`\ncost on ${values.site ?? 'the stand-in site with our search tokens'} (search page itself: ${kib(report.pageBytes)})`);
   printCosts('cold', report.cold);
   printCosts('warm', report.warm);
   await server.close();

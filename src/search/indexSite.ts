@@ -4,6 +4,8 @@ import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 
+export const INDEX_LANGUAGE = 'und';
+
 export interface IndexResult {
   errors: string[];
 }
@@ -12,12 +14,20 @@ export interface IndexResult {
  * and the Default UI renders filter values as HTML, so it must not be there for anyone to load. */
 const UNUSED_UI_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
-export async function indexSite(siteDir: string): Promise<IndexResult> {
+export interface IndexOptions {
+  /** Only for measuring Pagefind's own Chinese segmentation against ours (scripts/measure-search.ts). */
+  language?: string;
+}
+
+export async function indexSite(siteDir: string, options: IndexOptions = {}): Promise<IndexResult> {
   const root = resolve(siteDir);
   const errors: string[] = [];
   try {
-    // One language for the whole site: every page is zh-CN, and a stray `lang` must not split the index.
-    const created = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+    // The index holds our own search tokens (character pairs, see tokens.ts), not prose for a word segmenter:
+    // under a zh language Pagefind would cut the pairs apart again (Intl.Segmenter in the browser splits the
+    // pair 商竞 into 商 + 竞). `und` (undetermined) turns segmentation and stemming off on both sides, and one
+    // forced language keeps a stray `lang` from splitting the index.
+    const created = await pagefind.createIndex({ forceLanguage: options.language ?? INDEX_LANGUAGE });
     errors.push(...created.errors.map((e) => `pagefind: ${e}`));
     const index = created.index;
     if (!index) return { errors: errors.length ? errors : ['pagefind: could not create an index'] };

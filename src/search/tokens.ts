@@ -1,12 +1,16 @@
-// The search index sees a record as a stream of one-character tokens, so that any run of characters a
-// reader remembers is a phrase of tokens, whatever a word segmenter would have made of it.
+// The search index sees a record as a stream of overlapping two-character tokens, so that any run of
+// characters a reader remembers is a phrase of tokens, whatever a word segmenter would have made of it.
 //
 // Pagefind's own Chinese segmentation (jieba at build time, Intl.Segmenter in the browser) disagrees with
 // itself often enough to lose articles: 刘颖 is indexed as 刘 + 颖 but searched as 刘颖, and 赛 at the end
-// of 竞赛 is never the start of a word, which is all Pagefind's prefix matching can find. One token per
-// Han character, searched as a quoted phrase, finds every occurrence and nothing else.
+// of 竞赛 is never the start of a word, which is all Pagefind's prefix matching can find.
 //
-// The browser side of this rule lives in templates/assets/search.js (`tokenize`); keep the two in step.
+// Every Han character starts one token: itself and the next character (集体协商 → 集体 体协 协商 商). A query
+// of two or more characters is the quoted phrase of its pairs (协商竞 → "协商 商竞"); a single character is a
+// prefix search (赛 finds 赛事 and the lone 赛 that ends 竞赛). Pairs rather than single characters keep each
+// token's list of pages short: on a 10,000-article archive the page list of 工 alone is over 150 KB.
+//
+// The browser side of this rule lives in templates/assets/search.js; keep the two in step.
 import type { ArticleRecord } from '../types.js';
 
 /** Separates fields and paragraphs: it takes a position in the index, so no phrase can match across it. */
@@ -17,7 +21,10 @@ export const BREAK_TOKEN = '¶';
 const SPACED_WORD = /^[\p{L}\p{N}]$/u;
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
 
-/** Splits one line of text into index tokens. Whitespace disappears; punctuation stays as its own token. */
+/**
+ * Splits one line into characters and words: one Han character each, Latin words and numbers whole,
+ * punctuation alone. Whitespace disappears, since readers do not type the stray spaces of the exports.
+ */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
   let word = '';
@@ -46,11 +53,19 @@ export function searchableParts(record: ArticleRecord): string[] {
   return parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '');
 }
 
+const isHan = (token: string) => CJK.test(token);
+
+/** Index tokens of one line: each Han character with the one after it, if any (see the top of this file). */
+export function indexTokens(text: string): string[] {
+  const units = tokenize(text);
+  return units.map((unit, i) => (isHan(unit) && i + 1 < units.length && isHan(units[i + 1]!) ? unit + units[i + 1] : unit));
+}
+
 /** The whole record as index tokens, fields and paragraphs kept apart by BREAK_TOKEN. */
 export function recordTokens(record: ArticleRecord): string[] {
   const tokens: string[] = [];
   for (const part of searchableParts(record)) {
-    const partTokens = tokenize(part);
+    const partTokens = indexTokens(part);
     if (partTokens.length === 0) continue;
     if (tokens.length > 0) tokens.push(BREAK_TOKEN);
     tokens.push(...partTokens);

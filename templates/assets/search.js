@@ -1,9 +1,10 @@
 // The /search/ page: Pagefind's JS API with our own rendering. Every value from the index reaches the page
 // through textContent or createElement, never as HTML (Pagefind's Default UI renders filter values as HTML).
 //
-// The index holds each record as one-character tokens (src/search/tokens.ts). A query is cut the same way
-// and searched as quoted phrases, one Pagefind search per phrase, and only pages that match every phrase are
-// kept. `tokenize` below must stay in step with src/search/tokens.ts.
+// The index holds each record as overlapping two-character tokens (src/search/tokens.ts: 集体协商 is indexed
+// as 集体 体协 协商 商). A query is cut the same way and searched as quoted phrases, one Pagefind search per
+// phrase, and only pages that match every phrase are kept. `tokenize` and the pairing rule below must stay in
+// step with src/search/tokens.ts.
 
 const BREAK_TOKEN = '¶';
 const SPACED_WORD = /^[\p{L}\p{N}]$/u;
@@ -33,31 +34,44 @@ export function tokenize(text) {
 }
 
 const isSearchable = (token) => /[\p{L}\p{N}]/u.test(token);
+const isHan = (unit) => CJK.test(unit);
 
 /**
  * The phrases a query asks for. Words separated by spaces must all appear; punctuation inside a word splits
- * it too, because Pagefind drops punctuation from queries. A lone Latin word or number is matched as a word
- * prefix (1235 finds 12351); anything else is an exact phrase of tokens.
+ * it too, because Pagefind drops punctuation from queries. `units` are characters and words (for
+ * highlighting); `pagefindQuery` is what Pagefind is asked.
  */
 export function queryPhrases(query) {
   const phrases = [];
   for (const word of query.trim().split(/\s+/u)) {
     let run = [];
     const flush = () => {
-      if (run.length === 0) return;
-      const tokens = run.map((t) => t.toLowerCase());
-      const prefix = tokens.length === 1 && !CJK.test(tokens[0]);
-      phrases.push({ tokens, prefix, pagefindQuery: prefix ? tokens[0] : `"${tokens.join(' ')}"` });
+      if (run.length > 0) phrases.push(...phrasesOf(run.map((u) => u.toLowerCase())));
       run = [];
     };
-    for (const token of tokenize(word)) {
-      if (isSearchable(token)) run.push(token);
+    for (const unit of tokenize(word)) {
+      if (isSearchable(unit)) run.push(unit);
       else flush();
     }
     flush();
   }
   const seen = new Set();
   return phrases.filter((p) => !seen.has(p.pagefindQuery) && seen.add(p.pagefindQuery));
+}
+
+/**
+ * A lone character or word is a prefix search: 赛 matches the pairs 赛事, 赛场 and the lone 赛 that ends a
+ * run, 1235 matches 12351. Anything longer is the exact phrase of its pairs; the last character's own token
+ * is left out, because in the text it is paired with whatever follows it.
+ */
+function phrasesOf(units) {
+  const n = units.length;
+  if (n === 1) return [{ units, prefix: true, pagefindQuery: units[0] }];
+  // 2024年: the 年 may be 年度 in the text, which no exact phrase can know, so it is searched on its own.
+  if (isHan(units[n - 1]) && !isHan(units[n - 2])) return [...phrasesOf(units.slice(0, -1)), ...phrasesOf(units.slice(-1))];
+  const keys = units.map((unit, i) => (isHan(unit) && i + 1 < n && isHan(units[i + 1]) ? unit + units[i + 1] : unit));
+  if (isHan(units[n - 1])) keys.pop();
+  return [{ units, prefix: false, pagefindQuery: `"${keys.join(' ')}"` }];
 }
 
 /**
@@ -90,18 +104,24 @@ export async function searchArchive(pagefind, query, { filters = {}, sort = 'dat
 
 /** Turns stored index tokens back into readable text pieces, marking every run that matches a phrase. */
 export function excerptPieces(content, phrases, length = EXCERPT_LENGTH) {
-  const tokens = content.replace(/\u200B/g, '').split(/\s+/u).filter(Boolean);
+  // A pair token stands for its first character; the character after it starts the next token.
+  const tokens = content
+    .replace(/\u200B/g, '')
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((token) => {
+      const first = String.fromCodePoint(token.codePointAt(0));
+      return isHan(first) ? first : token;
+    });
   if (tokens.at(-1) === '.') tokens.pop(); // Pagefind ends unpunctuated text with a full stop.
   const lower = tokens.map((t) => t.toLowerCase());
   const marked = new Array(tokens.length).fill(false);
   let first = -1;
   for (const phrase of phrases) {
-    for (let i = 0; i + phrase.tokens.length <= tokens.length; i++) {
-      const matches = phrase.tokens.every((t, k) =>
-        phrase.prefix && phrase.tokens.length === 1 ? lower[i + k].startsWith(t) : lower[i + k] === t,
-      );
+    for (let i = 0; i + phrase.units.length <= tokens.length; i++) {
+      const matches = phrase.units.every((t, k) => (phrase.prefix ? lower[i + k].startsWith(t) : lower[i + k] === t));
       if (!matches) continue;
-      for (let k = 0; k < phrase.tokens.length; k++) marked[i + k] = true;
+      for (let k = 0; k < phrase.units.length; k++) marked[i + k] = true;
       if (first === -1 || i < first) first = i;
     }
   }
@@ -134,11 +154,25 @@ function isSpacedWord(token) {
 /** `pagefind/` sits next to `assets/` at the site root, so the root comes from this file's own URL. */
 export const siteRoot = new URL('../', import.meta.url);
 
+/** The index's language (src/search/indexSite.ts): no word segmentation, so query pairs stay whole. */
+const INDEX_LANGUAGE = 'und';
+
 let pagefindLoading = null;
 export function loadPagefind(root = siteRoot) {
   pagefindLoading ??= import(new URL('pagefind/pagefind.js', root).href).then(async (pagefind) => {
     await pagefind.options({ excerptLength: 1 });
-    await pagefind.init();
+    // Pagefind cuts queries by the page's <html lang> (zh-CN would split the pair 商竞 into 商 + 竞) and reads
+    // it once, synchronously, when init() creates its instance; the page's language is back a moment later.
+    const html = document.documentElement;
+    const pageLanguage = html.getAttribute('lang');
+    html.setAttribute('lang', INDEX_LANGUAGE);
+    let started;
+    try {
+      started = pagefind.init();
+    } finally {
+      html.setAttribute('lang', pageLanguage);
+    }
+    await started;
     return pagefind;
   });
   return pagefindLoading;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/load.js';
 import { searchExtrasHtml } from '../../src/search/pageExtras.js';
-import { recordTokens, searchableParts, tokenize } from '../../src/search/tokens.js';
+import { indexTokens, recordTokens, searchableParts, tokenize } from '../../src/search/tokens.js';
 import type { ArticleRecord } from '../../src/types.js';
 // @ts-expect-error -- plain browser JavaScript, no type declarations
 import * as browserSearch from '../../templates/assets/search.js';
@@ -24,8 +24,12 @@ describe('search tokens', () => {
     ['拨打12351热线', ['拨', '打', '12351', '热', '线']],
     ['竞赛、 劳模 工匠', ['竞', '赛', '、', '劳', '模', '工', '匠']],
     ['APP 上线 Wi-Fi', ['APP', '上', '线', 'Wi', '-', 'Fi']],
-  ])('cuts %s into one token per Chinese character, whole Latin words and numbers, lone punctuation', (text, tokens) => {
-    expect(tokenize(text)).toEqual(tokens);
+  ])('cuts %s into Chinese characters, whole Latin words and numbers, and lone punctuation', (text, units) => {
+    expect(tokenize(text)).toEqual(units);
+  });
+
+  it('indexes each Chinese character paired with the next, so every run of characters is a phrase of pairs', () => {
+    expect(indexTokens('集体协商、 12351热线')).toEqual(['集体', '体协', '协商', '商', '、', '12351', '热线', '线']);
   });
 
   it('cuts every seed record the same way in the browser script as at build time', () => {
@@ -37,12 +41,18 @@ describe('search tokens', () => {
 
   it('keeps fields and paragraphs apart, so no phrase matches across them', () => {
     const tokens = recordTokens(record({ title: '竞赛', body: '## 工会\n\n全市工会' }));
-    expect(tokens.join(' ')).toBe('竞 赛 ¶ 工 会 ¶ 全 市 工 会');
+    expect(tokens.join(' ')).toBe('竞赛 赛 ¶ 工会 会 ¶ 全市 市工 工会 会');
   });
 
-  it('turns a query into exact phrases, with a lone Latin word or number as a prefix', () => {
-    expect(browserSearch.queryPhrases('新重庆 1235').map((p: { pagefindQuery: string }) => p.pagefindQuery)).toEqual(['"新 重 庆"', '1235']);
-    expect(browserSearch.queryPhrases('竞赛、工会').map((p: { pagefindQuery: string }) => p.pagefindQuery)).toEqual(['"竞 赛"', '"工 会"']);
+  it.each([
+    ['新重庆 1235', ['"新重 重庆"', '1235']],
+    ['竞赛、工会', ['"竞赛"', '"工会"']],
+    ['赛', ['赛']],
+    ['2024年', ['2024', '年']],
+    ['12351热线', ['"12351 热线"']],
+    ['热线12351', ['"热线 线 12351"']],
+  ])('asks Pagefind for %s as %j: phrases of pairs, a lone character or number as a prefix', (query, asked) => {
+    expect(browserSearch.queryPhrases(query).map((p: { pagefindQuery: string }) => p.pagefindQuery)).toEqual(asked);
   });
 });
 
@@ -52,7 +62,8 @@ describe('search extras on a record page', () => {
     const html = searchExtrasHtml(hostile);
     expect(html).not.toMatch(/<(img|script)/);
     expect(html).toMatch(/^<div class="search-tokens" hidden data-pagefind-body>[^<>]*<\/div>$/);
-    const text = html.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/\s/g, '');
+    const tokens = html.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).split(' ');
+    const text = tokens.map((t) => (/^\p{Script=Han}/u.test(t) ? [...t][0] : t)).join('');
     for (const part of searchableParts(hostile)) expect(text).toContain(part.replace(/\s/g, ''));
   });
 });

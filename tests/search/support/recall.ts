@@ -75,8 +75,8 @@ export interface RecallReport {
 }
 
 /**
- * `tokens` runs queries the way the search page does (one-character phrases); `plain` hands the query to
- * Pagefind as typed, which is what the site did before the remedy.
+ * `tokens` runs queries the way the search page does (phrases of character pairs); `plain` hands the query
+ * to Pagefind as typed, with Pagefind's own Chinese segmentation: what a site without our tokens does.
  */
 export async function measureRecall(
   page: Page,
@@ -88,7 +88,7 @@ export async function measureRecall(
   // A string, not a function: vitest rewrites `import()` inside test code, and this runs in the page.
   const answers = (await page.evaluate(`(async ({ queries, mode }) => {
     const search = await import(new URL('../assets/search.js', location.href).href);
-    const pagefind = await search.loadPagefind();
+    const pagefind = mode === 'tokens' ? await search.loadPagefind() : await import(new URL('../pagefind/pagefind.js', location.href).href);
     const out = {};
     for (const query of queries) {
       const results = mode === 'tokens'
