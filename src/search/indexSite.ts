@@ -1,6 +1,6 @@
 // Indexes the rendered site with Pagefind (the extended binary, which can segment Chinese) into
 // `<siteDir>/pagefind/`. Only pages with `data-pagefind-body` (articles and briefs) are indexed.
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -38,7 +38,10 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
 
     const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
     errors.push(...written.errors.map((e) => `pagefind: ${e}`));
-    if (written.errors.length === 0) await removeUnusedUi(join(root, 'pagefind'));
+    if (written.errors.length === 0) {
+      await removeUnusedUi(join(root, 'pagefind'));
+      await writeFilterValues(root);
+    }
   } catch (error) {
     errors.push(`pagefind: ${(error as Error).message}`);
   } finally {
@@ -51,4 +54,44 @@ async function removeUnusedUi(outputDir: string): Promise<void> {
   for (const name of await readdir(outputDir)) {
     if (UNUSED_UI_FILES.test(name)) await rm(join(outputDir, name));
   }
+}
+
+/** The filters the search page offers; the page reads their values from a small file of ours. */
+const OFFERED_FILTERS = ['column', 'year'] as const;
+export const FILTER_VALUES_FILE = 'filter-values.json';
+const FILTER_ATTRIBUTE = /data-pagefind-filter="([a-z]+):([^"]*)"/g;
+
+/**
+ * Pagefind's `filters()` downloads every filter's page lists (72 KB on a 10,000-article archive) just to
+ * name the values, before the first search; the page needs only the names, so they are written here.
+ */
+async function writeFilterValues(root: string): Promise<void> {
+  const values = new Map<string, Set<string>>(OFFERED_FILTERS.map((name) => [name, new Set<string>()]));
+  for (const file of await htmlFiles(root)) {
+    for (const [, name, value] of (await readFile(file, 'utf8')).matchAll(FILTER_ATTRIBUTE)) {
+      values.get(name!)?.add(unescapeHtml(value!));
+    }
+  }
+  const column = [...values.get('column')!].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const year = [...values.get('year')!].sort().reverse();
+  await writeFile(join(root, 'pagefind', FILTER_VALUES_FILE), `${JSON.stringify({ column, year })}\n`);
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'pagefind') files.push(...(await htmlFiles(path)));
+    } else if (entry.name.endsWith('.html')) files.push(path);
+  }
+  return files.sort();
+}
+
+function unescapeHtml(text: string): string {
+  return text.replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos);/gi, (_, code: string) => {
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+    if (code[0] !== '#') return named[code.toLowerCase()]!;
+    return String.fromCodePoint(code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1)));
+  });
 }

@@ -203,11 +203,10 @@ function startSearchPage(form) {
     status.textContent = text;
   };
 
-  loadPagefind()
-    .then(async (pagefind) => {
-      const available = await pagefind.filters();
-      fillOptions(column, available.column, params.get('column'), (a, b) => a[0].localeCompare(b[0], 'zh-CN'));
-      fillOptions(year, available.year, params.get('year'), (a, b) => b[0].localeCompare(a[0]));
+  Promise.all([loadPagefind(), loadFilterValues()])
+    .then(async ([, available]) => {
+      fillOptions(column, available.column, params.get('column'));
+      fillOptions(year, available.year, params.get('year'));
       form.dataset.ready = 'true';
       await run();
     })
@@ -284,14 +283,21 @@ function startSearchPage(form) {
   }
 }
 
-function fillOptions(select, counts = {}, wanted, order) {
-  for (const [value] of Object.entries(counts).sort(order)) {
+/** Filter names, written at build time by src/search/indexSite.ts; Pagefind's filters() would fetch far more. */
+async function loadFilterValues(root = siteRoot) {
+  const response = await fetch(new URL('pagefind/filter-values.json', root));
+  if (!response.ok) throw new Error(`filter values: HTTP ${response.status}`);
+  return response.json();
+}
+
+function fillOptions(select, values = [], wanted) {
+  for (const value of values) {
     const option = document.createElement('option');
     option.value = value;
     option.textContent = value;
     select.append(option);
   }
-  if (wanted && Object.hasOwn(counts, wanted)) select.value = wanted;
+  if (wanted && values.includes(wanted)) select.value = wanted;
 }
 
 function renderResult(data, phrases) {
