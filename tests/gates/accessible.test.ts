@@ -1,6 +1,6 @@
 // Gate: accessible. axe-core finds zero violations in Chromium on one page of every kind (home, article, issue,
 // archive, column, search with results, and the rest), in light and dark colour schemes, served over HTTP as a
-// static host would serve them.
+// static host would serve them. While there, the browser confirms that no page fetches anything from elsewhere.
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,7 +76,12 @@ describe('axe-core finds no accessibility violations', () => {
       const page = await context.newPage();
       try {
         const failedRequests: string[] = [];
+        const foreignRequests: string[] = [];
         page.on('requestfailed', (request) => failedRequests.push(request.url()));
+        page.on('request', (request) => {
+          const url = new URL(request.url());
+          if (url.origin !== server.origin && url.protocol !== 'data:' && url.protocol !== 'blob:') foreignRequests.push(url.href);
+        });
         const response = await page.goto(server.url(kind.sitePath!) + (kind.query ?? ''), { waitUntil: 'load' });
         expect(response?.status()).toBe(200);
         await kind.ready?.(page);
@@ -85,6 +90,8 @@ describe('axe-core finds no accessibility violations', () => {
           (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`,
         );
         expect(violations).toEqual([]);
+        // The browser's view of the no-network gate: nothing fetched elsewhere, nothing missing, scripts included.
+        expect(foreignRequests).toEqual([]);
         expect(failedRequests).toEqual([]);
       } finally {
         await page.close();

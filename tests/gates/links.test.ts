@@ -53,4 +53,13 @@ describe.each(['site', 'site-prefixed'] as const)('links in the %s build', (name
     }
     expect(outside).toEqual([]);
   });
+
+  it('on the not-found page are never relative, because hosts serve it at whatever depth was asked for', () => {
+    const notFound = readPages(site.dir).find((page) => page.file === '404.html');
+    expect(notFound, 'a 404.html page').toBeDefined();
+    const relative = urlReferences(notFound!.document)
+      .filter((reference) => reference.url !== '' && !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(reference.url))
+      .map((reference) => describeElement(reference.element));
+    expect(relative).toEqual([]);
+  });
 });
