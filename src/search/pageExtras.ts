@@ -1,16 +1,34 @@
-// The per-record HTML the site places inside an article's `data-pagefind-body`: the record as search tokens
-// (two-character pairs, see tokens.ts), in a nested `data-pagefind-body` of its own. Pagefind indexes only the
-// innermost body when bodies nest, so the index and the stored excerpt text hold the tokens once, and the
-// visible article text, which a segmenter would cut into words, is not indexed twice.
+// The per-record HTML the site places inside an article's `data-pagefind-body`: the record's searchable text
+// (see tokens.ts), once, in a hidden nested `data-pagefind-body`. At index time indexSite expands it into
+// character-pair tokens before Pagefind reads the page. Pagefind indexes only the innermost body when bodies
+// nest, so the visible article text, which a segmenter would cut into words, is not indexed a second time.
 import type { ArticleRecord } from '../types.js';
-import { recordTokens } from './tokens.js';
+import { BREAK_TOKEN, indexTokens, searchableParts } from './tokens.js';
+
+const OPEN = '<div class="search-text" hidden data-pagefind-body>';
+export const SEARCH_TEXT_ELEMENT = new RegExp(`${OPEN}([^<]*)</div>`, 'g');
 
 export function searchExtrasHtml(record: ArticleRecord): string {
-  const tokens = recordTokens(record);
-  if (tokens.length === 0) return '';
-  return `<div class="search-tokens" hidden data-pagefind-body>${escapeHtml(tokens.join(' '))}</div>`;
+  const parts = searchableParts(record).map((part) => part.replace(/\s+/gu, ' ').trim());
+  if (parts.length === 0) return '';
+  return `${OPEN}${escapeHtml(parts.join(` ${BREAK_TOKEN} `))}</div>`;
+}
+
+/** Replaces the search text in a page's HTML by its index tokens, space-separated; the rest is untouched. */
+export function expandSearchText(html: string): string {
+  return html.replace(SEARCH_TEXT_ELEMENT, (_, text: string) => {
+    const parts = unescapeText(text).split(BREAK_TOKEN);
+    const tokens = parts.map((part) => indexTokens(part).join(' ')).filter(Boolean);
+    return `${OPEN}${escapeHtml(tokens.join(` ${BREAK_TOKEN} `))}</div>`;
+  });
 }
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function unescapeText(text: string): string {
+  return text.replace(/&#(\d+);|&(amp|lt|gt|quot|apos);/g, (_, code: string | undefined, name: string | undefined) =>
+    code ? String.fromCodePoint(Number(code)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[name!]!,
+  );
 }

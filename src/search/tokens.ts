@@ -61,18 +61,6 @@ export function indexTokens(text: string): string[] {
   return units.map((unit, i) => (isHan(unit) && i + 1 < units.length && isHan(units[i + 1]!) ? unit + units[i + 1] : unit));
 }
 
-/** The whole record as index tokens, fields and paragraphs kept apart by BREAK_TOKEN. */
-export function recordTokens(record: ArticleRecord): string[] {
-  const tokens: string[] = [];
-  for (const part of searchableParts(record)) {
-    const partTokens = indexTokens(part);
-    if (partTokens.length === 0) continue;
-    if (tokens.length > 0) tokens.push(BREAK_TOKEN);
-    tokens.push(...partTokens);
-  }
-  return tokens;
-}
-
 /** Paragraph text of the Markdown body, without heading marks or backslash escapes (the body never holds HTML). */
 export function markdownParagraphs(body: string): string[] {
   return body

@@ -1,8 +1,8 @@
 // The index side and the browser side must cut text the same way, or a phrase can never match.
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/load.js';
-import { searchExtrasHtml } from '../../src/search/pageExtras.js';
-import { indexTokens, recordTokens, searchableParts, tokenize } from '../../src/search/tokens.js';
+import { expandSearchText, searchExtrasHtml } from '../../src/search/pageExtras.js';
+import { indexTokens, searchableParts, tokenize } from '../../src/search/tokens.js';
 import type { ArticleRecord } from '../../src/types.js';
 // @ts-expect-error -- plain browser JavaScript, no type declarations
 import * as browserSearch from '../../templates/assets/search.js';
@@ -39,9 +39,11 @@ describe('search tokens', () => {
     }
   });
 
-  it('keeps fields and paragraphs apart, so no phrase matches across them', () => {
-    const tokens = recordTokens(record({ title: '竞赛', body: '## 工会\n\n全市工会' }));
-    expect(tokens.join(' ')).toBe('竞赛 赛 ¶ 工会 会 ¶ 全市 市工 工会 会');
+  it('keeps fields and paragraphs apart in the index, so no phrase matches across them', () => {
+    const page = `<article data-pagefind-body><h1>竞赛</h1>${searchExtrasHtml(record({ title: '竞赛', body: '## 工会\n\n全市 工会' }))}</article>`;
+    expect(expandSearchText(page)).toBe(
+      '<article data-pagefind-body><h1>竞赛</h1><div class="search-text" hidden data-pagefind-body>竞赛 赛 ¶ 工会 会 ¶ 全市 市工 工会 会</div></article>',
+    );
   });
 
   it.each([
@@ -57,13 +59,18 @@ describe('search tokens', () => {
 });
 
 describe('search extras on a record page', () => {
-  it('escapes hostile text and holds every searchable character', () => {
-    const hostile = record({ title: '<img src=x onerror=alert(1)>', body: '<script>alert("x")</script> & 工会', byline: '记者 刘颖' });
+  const hostile = record({ title: '<img src=x onerror=alert(1)>', body: '<script>alert("x")</script> & 工会', byline: '记者 刘颖' });
+
+  it('escape hostile text and hold every searchable field once', () => {
     const html = searchExtrasHtml(hostile);
-    expect(html).not.toMatch(/<(img|script)/);
-    expect(html).toMatch(/^<div class="search-tokens" hidden data-pagefind-body>[^<>]*<\/div>$/);
-    const tokens = html.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).split(' ');
-    const text = tokens.map((t) => (/^\p{Script=Han}/u.test(t) ? [...t][0] : t)).join('');
-    for (const part of searchableParts(hostile)) expect(text).toContain(part.replace(/\s/g, ''));
+    expect(html).toMatch(/^<div class="search-text" hidden data-pagefind-body>[^<>]*<\/div>$/);
+    const text = html.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)));
+    expect(text).toBe('<img src=x onerror=alert(1)> ¶ 记者 刘颖 ¶ <script>alert("x")</script> & 工会');
+  });
+
+  it('expand into index tokens that are still escaped', () => {
+    const expanded = expandSearchText(searchExtrasHtml(hostile));
+    expect(expanded).not.toMatch(/<(img|script)/);
+    expect(expanded).toContain('记者 者刘 刘颖 颖');
   });
 });
