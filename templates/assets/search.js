@@ -217,10 +217,15 @@ function startSearchPage(form) {
     clearTimeout(timer);
     run();
   });
-  input.addEventListener('input', () => {
+  const later = () => {
     clearTimeout(timer);
     timer = setTimeout(run, 200);
+  };
+  // While a Chinese input method is composing, the box holds pinyin, not the words the reader means.
+  input.addEventListener('input', (event) => {
+    if (!event.isComposing) later();
   });
+  input.addEventListener('compositionend', later);
   for (const select of [column, year, sort]) select.addEventListener('change', () => run());
   more.addEventListener('click', () => showMore(generation, true));
 
@@ -238,11 +243,16 @@ function startSearchPage(form) {
       return;
     }
     say('正在搜索…');
-    const pagefind = await loadPagefind();
     const filters = {};
     if (column.value) filters.column = column.value;
     if (year.value) filters.year = year.value;
-    const found = await searchArchive(pagefind, query, { filters, sort: sort.value });
+    let found;
+    try {
+      found = await searchArchive(await loadPagefind(), query, { filters, sort: sort.value });
+    } catch {
+      if (mine === generation) say('搜索出错，请稍后再试。');
+      return;
+    }
     if (mine !== generation) return;
     current = found;
     if (found.results.length === 0) {
