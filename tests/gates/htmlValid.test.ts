@@ -1,6 +1,6 @@
 // Gate: every built page is valid HTML under the project's html-validate rules (.htmlvalidate.json).
 import { describe, expect, it } from 'vitest';
-import { builtSite, htmlFilesIn } from './support/site.js';
+import { htmlFilesIn, sitesToCheck } from './support/site.js';
 import { htmlErrors } from './support/validate.js';
 
 describe('built pages are valid HTML', () => {
@@ -10,8 +10,7 @@ describe('built pages are valid HTML', () => {
     expect(errors.join('\n')).toMatch(/\[no-dup-id\]/);
   });
 
-  it.each(['site', 'site-prefixed'] as const)('every page of the %s build passes html-validate with zero errors', async (name) => {
-    const { dir } = builtSite(name);
+  it.each(sitesToCheck())('every page of the $name build passes html-validate with zero errors', async ({ dir }) => {
     expect(htmlFilesIn(dir).length).toBeGreaterThan(0);
     expect(await htmlErrors(dir)).toEqual([]);
   });

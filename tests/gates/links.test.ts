@@ -5,14 +5,12 @@ import { LinkChecker, LinkState } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describe as describeElement, urlReferences } from './support/html.js';
 import { serveStatic, type StaticSite } from './support/server.js';
-import { builtSite, readPages } from './support/site.js';
+import { readPages, sitesToCheck } from './support/site.js';
 
-describe.each(['site', 'site-prefixed'] as const)('links in the %s build', (name) => {
-  let site: ReturnType<typeof builtSite>;
+describe.each(sitesToCheck())('links in the $name build', (site) => {
   let server: StaticSite;
 
   beforeAll(async () => {
-    site = builtSite(name);
     server = await serveStatic(site.dir, { prefix: site.prefix });
   });
   afterAll(() => server?.close());

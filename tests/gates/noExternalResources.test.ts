@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attr, cssUrls, describe as describeElement, elements, urlReferences } from './support/html.js';
-import { builtSite, filesIn, readPages } from './support/site.js';
+import { filesIn, readPages, sitesToCheck } from './support/site.js';
 
 const SITE_ORIGIN = 'http://site.invalid';
 // Hints that open connections to another host before anything is requested.
@@ -39,8 +39,7 @@ function foreignResources(siteDir: string, prefix: string): string[] {
 }
 
 describe('built pages load nothing from another origin', () => {
-  it.each(['site', 'site-prefixed'] as const)('in the %s build', (name) => {
-    const site = builtSite(name);
+  it.each(sitesToCheck())('in the $name build', (site) => {
     expect(readPages(site.dir).length).toBeGreaterThan(0);
     expect(foreignResources(site.dir, site.prefix)).toEqual([]);
   });

@@ -122,6 +122,16 @@ describe('the deploy workflow', () => {
     expect(job.steps[upload]!.with?.path).toBe('_site');
   });
 
+  it('checks the very folder it uploads, under the prefix it was built with, before uploading it', () => {
+    const job = buildJob!;
+    const build = stepIndex(job, runs(/^npm run build\b/m));
+    const upload = stepIndex(job, usesAction('actions/upload-pages-artifact'));
+    const check = stepIndex(job, (step) => step.env?.PUBLISHED_SITE_DIR === '_site' && /^npm test\b/m.test(step.run ?? ''));
+    expect(check, 'a step running npm test with PUBLISHED_SITE_DIR=_site').toBeGreaterThan(build);
+    expect(check).toBeLessThan(upload);
+    expect(job.steps[check]!.env?.PUBLISHED_SITE_PREFIX?.replace(/\s/g, '')).toBe('${{steps.pages.outputs.base_path}}/');
+  });
+
   it('builds under the path prefix that actions/configure-pages reports', () => {
     const job = buildJob!;
     const configure = job.steps.find(usesAction('actions/configure-pages'));

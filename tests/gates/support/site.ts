@@ -7,17 +7,43 @@ import { parseHtml, type Document } from './html.js';
 export const OUTPUT_ROOT = 'tests/.output';
 export const SEED_CONTENT = 'content';
 
+export interface SiteUnderTest {
+  name: string;
+  dir: string;
+  /** `/` or `/archive/`: every site-local URL starts with it. */
+  prefix: string;
+}
+
 export const BUILT_SITES = [
   { name: 'site', dir: join(OUTPUT_ROOT, 'site'), prefix: '/' },
   { name: 'site-prefixed', dir: join(OUTPUT_ROOT, 'site-prefixed'), prefix: '/archive/' },
-] as const;
+] as const satisfies readonly SiteUnderTest[];
 
-export function builtSite(name: 'site' | 'site-prefixed'): { dir: string; prefix: string } {
-  const site = BUILT_SITES.find((s) => s.name === name)!;
+function requireBuilt<T extends SiteUnderTest>(site: T): T {
   if (!existsSync(join(site.dir, 'index.html'))) {
     throw new Error(`${site.dir}/index.html is missing: tests/global-setup.ts should have built the seed bulletins there`);
   }
   return site;
+}
+
+export function builtSite(name: 'site' | 'site-prefixed'): SiteUnderTest {
+  return requireBuilt(BUILT_SITES.find((s) => s.name === name)!);
+}
+
+/**
+ * The seed builds, plus, when CI names it, the very folder about to be published (PUBLISHED_SITE_DIR, built under
+ * PUBLISHED_SITE_PREFIX), so what is deployed is checked and not only a build like it.
+ */
+export function sitesToCheck(): SiteUnderTest[] {
+  const sites: SiteUnderTest[] = BUILT_SITES.map((site) => requireBuilt(site));
+  const published = process.env.PUBLISHED_SITE_DIR;
+  if (published) {
+    const prefix = process.env.PUBLISHED_SITE_PREFIX || '/';
+    if (!/^\/([^/]+\/)*$/.test(prefix)) throw new Error(`PUBLISHED_SITE_PREFIX ${JSON.stringify(prefix)} must look like / or /repo/`);
+    if (!existsSync(join(published, 'index.html'))) throw new Error(`PUBLISHED_SITE_DIR ${published} holds no index.html`);
+    sites.push({ name: `published ${published}`, dir: published, prefix });
+  }
+  return sites;
 }
 
 /** Every file under `dir`, as sorted `/`-separated paths relative to it. */
