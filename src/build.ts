@@ -1,6 +1,6 @@
 // `buildSite`: parse → page models → Eleventy into a fresh folder → Pagefind → swap into place. It fails closed: bad
 // bulletins stop the build before anything is written, and a build that fails later leaves the old output untouched.
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
@@ -35,6 +35,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (!model) return report.failed();
 
   const outputDir = resolve(options.outputDir);
+  // The scratch folder sits beside the output so the final rename stays on one file system; on a fresh clone
+  // (`--output tests/.output/site`, `dist/site`) that parent may not exist yet.
+  mkdirSync(dirname(outputDir), { recursive: true });
   const scratch = mkdtempSync(join(dirname(outputDir), `${basename(outputDir)}.build-`));
   try {
     const pages = await renderModel(model, scratch, options.quiet);
