@@ -26,7 +26,11 @@ export function decodeBulletin(bytes: Uint8Array, file: string): DecodedText {
     try {
       text = GB18030.decode(body);
       encoding = 'gb18030';
+      if (looksLikeBig5(body)) {
+        throw new BulletinError(file, 1, 'text looks like Big5 (traditional Chinese), which would read as garbage here; save it as UTF-8');
+      }
     } catch (cause) {
+      if (cause instanceof BulletinError) throw cause;
       const line = lineOfFirstInvalidUtf8(body);
       throw new BulletinError(file, line, 'text is neither valid UTF-8 nor GB18030; save it as UTF-8', { cause });
     }
@@ -55,4 +59,28 @@ function lineOfFirstInvalidUtf8(bytes: Uint8Array): number {
   let line = 1;
   for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
+}
+
+/**
+ * Big5 bytes are mostly valid GB18030 too, and decode to nonsense. Simplified text in GBK keeps almost every
+ * trail byte in 0xA1–0xFE (GB2312); Big5 puts about two in five of its trail bytes in 0x40–0x7E.
+ */
+const BIG5_LOW_TRAIL_SHARE = 0.2;
+
+function looksLikeBig5(bytes: Uint8Array): boolean {
+  let pairs = 0;
+  let lowTrail = 0;
+  for (let i = 0; i < bytes.length - 1; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x81) continue;
+    const trail = bytes[i + 1]!;
+    if (trail >= 0x30 && trail <= 0x39) {
+      i += 3; // GB18030 four-byte sequence
+      continue;
+    }
+    pairs++;
+    if (trail >= 0x40 && trail <= 0x7e) lowTrail++;
+    i++;
+  }
+  return pairs >= 10 && lowTrail / pairs > BIG5_LOW_TRAIL_SHARE;
 }

@@ -1,5 +1,6 @@
 // The bulletin parser: an ordered list of small stages, each a pure function in its own file. It runs without
 // Eleventy and returns plain records; problems for the editor travel with the result as warnings.
+import { BulletinError } from '../errors.js';
 import { splitBlocks } from './blocks.js';
 import { classifyBlocks } from './captions.js';
 import { decodeBulletin } from './decode.js';
@@ -35,6 +36,9 @@ export function parseBulletin(input: Uint8Array | string, file: string): ParsedB
   const text = decoded.text.replace(LINE_ENDING_RE, '\n');
   const { frontMatter, body, bodyLineOffset } = splitFrontMatter(text, file);
   const issue = resolveIssueDate(file, frontMatter.date);
+  if (body.trim() === '') {
+    throw new BulletinError(file, bodyLineOffset + 1, 'the bulletin has front matter but no text after it');
+  }
   const meta: BulletinMeta = {
     file,
     issue: issue.issue,

@@ -67,6 +67,19 @@ describe('bad files fail with the file, the line and the cause', () => {
     expect(String(error)).toMatch(/^content\/bulletins\/2024-01-05\.txt:\d+:\d+: /);
   });
 
+  it('refuses Big5, which would decode as nonsense GB18030', () => {
+    // 重慶市總工會召開會議 in Big5
+    const big5 = new Uint8Array([0xad, 0xab, 0xbc, 0x79, 0xa5, 0xab, 0xc1, 0x60, 0xa4, 0x75, 0xb7, 0x7c, 0xa5, 0x6c, 0xb6, 0x7d, 0xb7, 0x7c, 0xc4, 0xb3, 0x0a]);
+    const text = new Uint8Array([...big5, ...big5, ...big5]);
+    expect(new TextDecoder('big5').decode(big5)).toBe('重慶市總工會召開會議\n');
+    expect(errorOf(() => parseBulletin(text, '2024-01.txt')).message).toMatch(/looks like Big5/);
+  });
+
+  it('refuses front matter with no text after it', () => {
+    const error = errorOf(() => parseBulletin(utf8('---\ndate: 2024-01-05\n---\n\n'), 'x.txt'));
+    expect([error.line, error.message]).toEqual([4, 'the bulletin has front matter but no text after it']);
+  });
+
   it('names the line where undecodable bytes start', () => {
     expect(errorOf(() => parseBulletin(new Uint8Array([...utf8('第一行\n第二行\n'), 0xff, 0xff, 0xff, 0x41]), '2024-01.txt')).line).toBe(3);
   });
