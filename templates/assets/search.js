@@ -71,7 +71,7 @@ function phrasesOf(units) {
   if (isHan(units[n - 1]) && !isHan(units[n - 2])) return [...phrasesOf(units.slice(0, -1)), ...phrasesOf(units.slice(-1))];
   const keys = units.map((unit, i) => (isHan(unit) && i + 1 < n && isHan(units[i + 1]) ? unit + units[i + 1] : unit));
   if (isHan(units[n - 1])) keys.pop();
-  return [{ units, prefix: false, pagefindQuery: `"${keys.join(' ')}"` }];
+  return [{ units, prefix: false, pagefindQuery: `"${keys.join(' ')}"`, rankQuery: keys.join(' ') }];
 }
 
 /**
@@ -82,7 +82,8 @@ function phrasesOf(units) {
 export async function searchArchive(pagefind, query, { filters = {}, sort = 'date' } = {}) {
   const phrases = queryPhrases(query);
   if (phrases.length === 0) return { phrases, results: [] };
-  const options = { filters, sort: sort === 'date' ? { date: 'desc' } : {} };
+  const byRelevance = sort !== 'date';
+  const options = { filters, sort: byRelevance ? {} : { date: 'desc' } };
   let merged = null;
   for (const phrase of phrases) {
     const found = await pagefind.search(phrase.pagefindQuery, options);
@@ -90,16 +91,28 @@ export async function searchArchive(pagefind, query, { filters = {}, sort = 'dat
     for (const result of found?.results ?? []) {
       if (result.words.length > 0) hits.set(result.id, result);
     }
+    const score = byRelevance ? await rankingScores(pagefind, phrase, options) : new Map();
+    const scoreOf = (result) => score.get(result.id) ?? result.score;
     if (merged === null) {
-      merged = [...hits.values()].map((r) => ({ id: r.id, score: r.score, data: r.data }));
+      merged = [...hits.values()].map((r) => ({ id: r.id, score: scoreOf(r), data: r.data }));
     } else {
       merged = merged.filter((r) => hits.has(r.id));
-      for (const r of merged) r.score += hits.get(r.id).score;
+      for (const r of merged) r.score += scoreOf(hits.get(r.id));
     }
     if (merged.length === 0) break;
   }
   if (sort !== 'date') merged.sort((a, b) => b.score - a.score);
   return { phrases, results: merged };
+}
+
+/**
+ * Pagefind scores every page of an exact phrase search alike, so relevance comes from the same pairs searched
+ * loosely, which Pagefind ranks by how often and how densely they occur (BM25). Its chunks are loaded already.
+ */
+async function rankingScores(pagefind, phrase, options) {
+  if (!phrase.rankQuery) return new Map();
+  const loose = await pagefind.search(phrase.rankQuery, options);
+  return new Map((loose?.results ?? []).map((r) => [r.id, r.score]));
 }
 
 /** Turns stored index tokens back into readable text pieces, marking every run that matches a phrase. */

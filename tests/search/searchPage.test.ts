@@ -169,6 +169,14 @@ describe('the search page', () => {
     expect((await shownResults()).length).toBe(newest.length);
   });
 
+  it('by relevance, an article with the words in its title and throughout comes first', async () => {
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('劳模工匠')}&sort=relevance`);
+    await waitForSearch(1);
+    expect(await page.inputValue('select[name="sort"]')).toBe('relevance');
+    const [first] = await shownResults();
+    expect(first!.title).toContain('劳模工匠');
+  });
+
   it('finds briefs like articles, marked 简讯', async () => {
     const brief = records.find((r) => r.kind === 'brief');
     expect(brief, 'the seed bulletins have ◆ briefs').toBeDefined();
