@@ -32,9 +32,20 @@ export const chineseMonth = memo((isoDate) => {
   return `${d.year}年${d.month}月`;
 });
 
-/** A record's date as readers see it: approximate dates only claim the month. */
-export function displayDate(record: { date: string; dateApprox: boolean }): string {
-  return record.dateApprox ? chineseMonth(record.date) : chineseDate(record.date);
+/** A record's date as readers see it: approximate dates only claim the month; a range (`11月27日至28日`) shows both ends. */
+export function displayDate(record: { date: string; dateApprox: boolean; dateEnd?: string | null }): string {
+  if (record.dateApprox) return chineseMonth(record.date);
+  if (record.dateEnd && record.dateEnd !== record.date) return chineseRange(record.date, record.dateEnd);
+  return chineseDate(record.date);
+}
+
+/** `2024年11月27日至28日`, `2024年11月30日至12月2日`, `2024年12月30日至2025年1月2日` */
+function chineseRange(startIso: string, endIso: string): string {
+  const start = calendarDate(startIso);
+  const end = calendarDate(endIso);
+  const endText =
+    end.year !== start.year ? `${end.year}年${end.month}月${end.day}日` : end.month !== start.month ? `${end.month}月${end.day}日` : `${end.day}日`;
+  return `${start.year}年${start.month}月${start.day}日至${endText}`;
 }
 
 /** Midnight in Chongqing with its offset, for feeds and schema.org: `2023-11-02T00:00:00+08:00`. */

@@ -38,8 +38,12 @@ export function issuePathOf(bulletin: ParsedBulletin): string {
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
 /** How a reader should see a date, worked out independently of the site's code. */
-export function expectedDate(isoDate: string, approx: boolean): string {
+export function expectedDate(isoDate: string, approx: boolean, dateEnd: string | null = null): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   if (approx) return `${y}年${m}月`;
+  if (dateEnd && dateEnd !== isoDate) {
+    const [ey, em, ed] = dateEnd.split('-').map(Number) as [number, number, number];
+    return `${y}年${m}月${d}日至${ey !== y ? `${ey}年${em}月` : em !== m ? `${em}月` : ''}${ed}日`;
+  }
   return `${y}年${m}月${d}日 ${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}`;
 }

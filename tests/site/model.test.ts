@@ -17,6 +17,14 @@ describe('dates read as a Chinese newspaper prints them', () => {
     expect(displayDate({ date, dateApprox: approx })).toBe(shown);
   });
 
+  test.each([
+    ['2024-11-27', '2024-11-28', '2024年11月27日至28日'],
+    ['2024-11-30', '2024-12-02', '2024年11月30日至12月2日'],
+    ['2024-12-30', '2025-01-02', '2024年12月30日至2025年1月2日'],
+  ])('a range %s to %s reads %s', (date, dateEnd, shown) => {
+    expect(displayDate({ date, dateApprox: false, dateEnd })).toBe(shown);
+  });
+
   test('midnight in Chongqing is +08:00 whatever the machine’s zone', () => {
     expect(isoDateTime('2023-11-02')).toBe('2023-11-02T00:00:00+08:00');
     expect(chineseDate('2023-12-31')).toBe('2023年12月31日 星期日');

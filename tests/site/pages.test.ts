@@ -24,7 +24,7 @@ describe('every record (article or brief) has its own page', () => {
 
     const time = within(article, 'time')[0]!;
     expect(attr(time, 'datetime')).toBe(record.date);
-    expect(text(time)).toBe(expectedDate(record.date, record.dateApprox));
+    expect(text(time)).toBe(expectedDate(record.date, record.dateApprox, record.dateEnd));
 
     const bodyText = text(page.one('div', 'class', 'record-body'));
     for (const line of record.body.split('\n').map((l) => l.replace(/^#{1,6}\s+/, '').trim()).filter(Boolean)) {
@@ -70,7 +70,7 @@ describe('record pages carry what search and sharing need', () => {
     );
     expect(within(article, '*', 'data-pagefind-sort').map((e) => attr(e, 'data-pagefind-sort'))).toContain(`date:${record.date}`);
     const metas = within(article, '*', 'data-pagefind-meta').map((e) => attr(e, 'data-pagefind-meta'));
-    expect(metas).toEqual(expect.arrayContaining([`date:${expectedDate(record.date, record.dateApprox)}`, `column:${record.column ?? '其他'}`]));
+    expect(metas).toEqual(expect.arrayContaining([`date:${expectedDate(record.date, record.dateApprox, record.dateEnd)}`, `column:${record.column ?? '其他'}`]));
     expect(text(within(article, '*', 'data-pagefind-meta', 'title')[0]!)).toBe(record.title);
 
     const ld = JSON.parse(text(page.one('script', 'type', 'application/ld+json')));
