@@ -15,7 +15,7 @@ export function finishText(blocks: ClassifiedBlock[], file: string, warnings: Pa
       warnings.push({ file, line: block.startLine, code: 'unbalanced-quotes', message: 'quotation marks do not pair up; a closing quote, and perhaps text, may be missing' });
     }
     if (SUSPICIOUS_RE.test(block.text)) {
-      warnings.push({ file, line: block.startLine, code: 'suspicious-characters', message: `"${block.text.slice(0, 20)}…" has "|" or a replacement character, usually a conversion artifact; check it against the layout` });
+      warnings.push({ file, line: block.startLine, code: 'suspicious-characters', message: `「${block.text.slice(0, 20)}…」 has "|" or a replacement character, usually a conversion artifact; check it against the layout` });
     }
     let text = curled.text;
     if (block.role === 'byline') text = text.replace(BYLINE_ROLE_SPACE_RE, '$1\u0000').replace(/ /g, '').replace('\u0000', ' ');

@@ -63,7 +63,7 @@ export function parseBulletin(input: Uint8Array | string, file: string): ParsedB
       file,
       line: block.endLine,
       code: 'paragraph-ends-without-punctuation',
-      message: `paragraph ends mid-sentence ("…${block.text.slice(-12)}"); text may be missing at a page or column break`,
+      message: `paragraph ends mid-sentence (「…${block.text.slice(-12)}」); text may be missing at a page or column break`,
     });
   }
   const finished = finishText(classifyBlocks(whole), file, warnings);
