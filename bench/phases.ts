@@ -2,8 +2,7 @@
 //   node --import tsx bench/phases.ts <parse|render|index|build> '<json options>'
 // Prints a JSON line last; `workS` is the time spent in the phase itself, without Node and module start-up.
 import { existsSync, rmSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { awaitChildrenExit, reportResult } from './lib/measure.js';
 
 interface PhaseOptions {
@@ -12,8 +11,6 @@ interface PhaseOptions {
 }
 
 type SiteModule = Record<string, unknown>;
-
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Starts a clock; calling the result gives `<name>S` wall seconds and `<name>CpuS` CPU seconds of this process. */
 function stopwatch(): (name: string) => Record<string, number> {
@@ -42,44 +39,13 @@ const phases: Record<string, (options: PhaseOptions) => Promise<Record<string, u
 
   async render({ contentDir, outputDir }) {
     const site = await loadSiteModule();
-    rmSync(outputDir, { recursive: true, force: true });
-    if (typeof site.renderSite === 'function') {
-      const clock = stopwatch();
-      const result = await site.renderSite({ contentDir, outputDir, quiet: true });
-      return { ...clock('work'), via: 'renderSite', result: summarise(result) };
+    if (typeof site.renderSite !== 'function') {
+      return { unavailable: 'src/build.ts exports no renderSite({ contentDir, outputDir }); render time is estimated as build − parse − index' };
     }
-    // src/build.ts has no render-only entry point yet, so this replays buildSite's steps before indexing with the
-    // same modules and the same Eleventy options. Keep it in step with src/build.ts until renderSite exists.
-    const { loadContent } = await import('../src/load.js');
-    const { buildModel } = await import('../src/site/model.js');
-    const { provideSiteModel } = await import('../src/site/eleventy/siteData.js');
-    // Eleventy ships no type declarations; a computed specifier keeps it `any` here.
-    const eleventyModule = '@11ty/eleventy';
-    const { default: Eleventy } = (await import(eleventyModule)) as { default: new (...args: unknown[]) => { write(): Promise<unknown> } };
-    const parseClock = stopwatch();
-    const loaded = loadContent(contentDir);
-    const parsed = parseClock('parse');
-    const modelClock = stopwatch();
-    const built = buildModel(loaded.bulletins, {});
-    const modelled = modelClock('model');
-    if (!built.model) return { failed: `no site model: ${built.errors.slice(0, 3).join('; ')}` };
-    const model = built.model;
-    const eleventyClock = stopwatch();
-    const eleventy = new Eleventy(relative(process.cwd(), join(REPO, 'templates')) || '.', outputDir, {
-      configPath: join(REPO, '.eleventy.ts'),
-      pathPrefix: model.site.prefix === '' ? '/' : `${model.site.prefix}/`,
-      quietMode: true,
-      config: (eleventyConfig: unknown) => provideSiteModel(eleventyConfig, model),
-    });
-    await eleventy.write();
-    const rendered = eleventyClock('eleventy');
-    return {
-      via: 'replay of buildSite without indexSite',
-      ...parsed, ...modelled, ...rendered,
-      // Render alone: building the page models and running Eleventy, not the parse it starts from.
-      workS: modelled.modelS + rendered.eleventyS,
-      workCpuS: modelled.modelCpuS + rendered.eleventyCpuS,
-    };
+    rmSync(outputDir, { recursive: true, force: true });
+    const clock = stopwatch();
+    const result = await site.renderSite({ contentDir, outputDir, quiet: true });
+    return { ...clock('work'), via: 'renderSite', result: summarise(result) };
   },
 
   async index({ outputDir }) {
