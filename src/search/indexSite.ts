@@ -1,6 +1,12 @@
-// Indexes the rendered site with Pagefind into `<siteDir>/pagefind/`. Only record pages (articles and briefs,
-// which carry `data-pagefind-body`) are indexed, and what Pagefind reads of them is our search text expanded
-// into character pairs (see tokens.ts and pageExtras.ts), so the pages themselves carry each character once.
+// Indexes the rendered site with Pagefind, one index per year, into `<siteDir>/pagefind/`. Only record pages
+// (articles and briefs, which carry `data-pagefind-body`) are indexed, and what Pagefind reads of them is our
+// search text expanded into character pairs (see tokens.ts and pageExtras.ts), so the pages themselves carry
+// each character once.
+//
+// Why one index per year: Pagefind builds an index in memory, and one index of the whole archive grows with it
+// (2.1 GB and 31 CPU-s at 10,000 articles, more at 50,000; bench/README.md). A year at a time holds only that
+// year's pages, then frees them. The newest year's index sits in `pagefind/` itself, with Pagefind's runtime;
+// each older year's sits in `pagefind/<year>/`, and the search page merges them (Pagefind's mergeIndex).
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -23,43 +29,64 @@ export interface IndexOptions {
   language?: string;
 }
 
+/** Written beside Pagefind's files: what the search page needs before its first search. */
+export const SEARCH_MANIFEST_FILE = 'search-manifest.json';
+export interface SearchManifest {
+  /** Folders under `pagefind/` holding the older years' indexes, newest first, to merge into the root one. */
+  indexes: string[];
+  column: string[];
+  year: string[];
+}
+
 /**
  * Pagefind also writes its Default, Modular and Component UIs and a highlighter. The search page uses none
  * of them, and the Default UI renders filter values as HTML, so they must not be there for anyone to load.
  */
 const UNUSED_UI_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+/** Every index is written with a copy of the runtime; the search page loads only the root's. */
+const RUNTIME_FILES = /^(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
 
-/** The filters the search page offers; it reads their values from a small file of ours (see below). */
+/** The filters the search page offers; it reads their values from the manifest (see below). */
 const OFFERED_FILTERS = ['column', 'year'] as const;
-export const FILTER_VALUES_FILE = 'filter-values.json';
 const FILTER_ATTRIBUTE = /data-pagefind-filter="([a-z]+):([^"]*)"/g;
+
+/**
+ * Pagefind's merged search sorts all results by score, and under a sort a result's score is its rank within
+ * its own index (0, 1, 2 … in each year), so newest-first would interleave the years. Sorting each index's
+ * results on its own keeps them in index order: newest year first, each year in Pagefind's order. (The search
+ * page ranks by relevance itself, search.js.) Checked to match exactly once, so a Pagefind upgrade that moves
+ * this code fails the build instead of silently misordering results.
+ */
+const MERGED_SCORE_SORT = /\.flatMap\(\(s\)=>s\.results\)\.sort\(\(a,b\)=>b\.score-a\.score\)/g;
+const SORT_WITHIN_EACH_INDEX = '.flatMap((s)=>s.results.sort((a,b)=>b.score-a.score))';
+const PATCHED_RUNTIME_FILES = ['pagefind.js', 'pagefind-worker.js'];
 
 export async function indexSite(siteDir: string, options: IndexOptions = {}): Promise<IndexResult> {
   const root = resolve(siteDir);
+  const outputRoot = join(root, 'pagefind');
   const errors: string[] = [];
+  const filterValues = new Map<string, Set<string>>(OFFERED_FILTERS.map((name) => [name, new Set<string>()]));
+  const olderIndexes: string[] = [];
+  let rootWritten = false;
   try {
-    const created = await pagefind.createIndex({ forceLanguage: options.language ?? INDEX_LANGUAGE });
-    errors.push(...created.errors.map((e) => `pagefind: ${e}`));
-    const index = created.index;
-    if (!index) return { errors: errors.length ? errors : ['pagefind: could not create an index'] };
-
-    const filterValues = new Map<string, Set<string>>(OFFERED_FILTERS.map((name) => [name, new Set<string>()]));
-    let pages = 0;
-    for (const file of await htmlFiles(root)) {
-      const html = await readFile(file, 'utf8');
-      if (!html.includes('data-pagefind-body')) continue;
-      for (const [, name, value] of html.matchAll(FILTER_ATTRIBUTE)) filterValues.get(name!)?.add(unescapeHtml(value!));
-      const added = await index.addHTMLFile({ url: pageUrl(root, file), content: expandSearchText(html) });
-      errors.push(...added.errors.map((e) => `pagefind: ${relative(root, file)}: ${e}`));
-      pages += 1;
+    // The folder is Pagefind's alone; an index left from an earlier run would be merged with this one.
+    await rm(outputRoot, { recursive: true, force: true });
+    for (const bucket of bucketsNewestFirst(root, await htmlFiles(root))) {
+      const outputPath = rootWritten ? join(outputRoot, bucket.name) : outputRoot;
+      const written = await indexBucket(root, bucket.files, outputPath, options.language ?? INDEX_LANGUAGE, filterValues);
+      errors.push(...written.errors);
+      if (written.pages === 0) continue;
+      if (rootWritten) olderIndexes.push(bucket.name);
+      rootWritten = true;
     }
-    if (pages === 0) errors.push(`pagefind: no page in ${root} has data-pagefind-body, so search would find nothing`);
-
-    const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
-    errors.push(...written.errors.map((e) => `pagefind: ${e}`));
+    if (errors.length === 0 && !rootWritten) {
+      errors.push(`pagefind: no page in ${root} has data-pagefind-body, so search would find nothing`);
+    }
     if (errors.length === 0) {
-      await removeUnusedUi(join(root, 'pagefind'));
-      await writeFilterValues(root, filterValues);
+      await removeFiles(outputRoot, UNUSED_UI_FILES);
+      for (const name of olderIndexes) await removeFiles(join(outputRoot, name), new RegExp(`${UNUSED_UI_FILES.source}|${RUNTIME_FILES.source}`));
+      errors.push(...(await keepMergedResultsInIndexOrder(outputRoot)));
+      await writeManifest(outputRoot, olderIndexes, filterValues);
     }
   } catch (error) {
     errors.push(`pagefind: ${(error as Error).message}`);
@@ -67,6 +94,60 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     await pagefind.close().catch(() => undefined);
   }
   return { errors };
+}
+
+interface Bucket {
+  name: string;
+  files: string[];
+}
+
+/**
+ * Record pages live under `/<year>/`, so the first folder of a page's path names its year. Pages anywhere else
+ * (none today) share one more index, merged last.
+ */
+function bucketsNewestFirst(root: string, files: string[]): Bucket[] {
+  const byName = new Map<string, string[]>();
+  for (const file of files) {
+    const first = relative(root, file).split(sep)[0]!;
+    const name = /^\d{4}$/.test(first) ? first : 'other';
+    if (!byName.has(name)) byName.set(name, []);
+    byName.get(name)!.push(file);
+  }
+  const names = [...byName.keys()].sort((a, b) => (a === 'other' ? 1 : b === 'other' ? -1 : b.localeCompare(a)));
+  return names.map((name) => ({ name, files: byName.get(name)! }));
+}
+
+async function indexBucket(
+  root: string,
+  files: string[],
+  outputPath: string,
+  language: string,
+  filterValues: Map<string, Set<string>>,
+): Promise<{ pages: number; errors: string[] }> {
+  const errors: string[] = [];
+  let pages = 0;
+  const created = await pagefind.createIndex({ forceLanguage: language });
+  errors.push(...created.errors.map((e) => `pagefind: ${e}`));
+  const index = created.index;
+  if (!index) return { pages, errors: errors.length ? errors : ['pagefind: could not create an index'] };
+  try {
+    for (const file of files) {
+      const html = await readFile(file, 'utf8');
+      if (!html.includes('data-pagefind-body')) continue;
+      for (const [, name, value] of html.matchAll(FILTER_ATTRIBUTE)) filterValues.get(name!)?.add(unescapeHtml(value!));
+      const added = await index.addHTMLFile({ url: pageUrl(root, file), content: expandSearchText(html) });
+      errors.push(...added.errors.map((e) => `pagefind: ${relative(root, file)}: ${e}`));
+      pages += 1;
+    }
+    if (pages > 0) {
+      const written = await index.writeFiles({ outputPath });
+      errors.push(...written.errors.map((e) => `pagefind: ${e}`));
+    }
+  } finally {
+    // Frees this year's pages in the Pagefind process before the next year is read.
+    await index.deleteIndex();
+  }
+  return { pages, errors };
 }
 
 /** `2023/11/02/ab12cd34/index.html` → `/2023/11/02/ab12cd34/`, as Pagefind's own directory walk would say. */
@@ -87,20 +168,41 @@ async function htmlFiles(dir: string): Promise<string[]> {
   return files.sort();
 }
 
-async function removeUnusedUi(outputDir: string): Promise<void> {
-  for (const name of await readdir(outputDir)) {
-    if (UNUSED_UI_FILES.test(name)) await rm(join(outputDir, name));
+async function removeFiles(dir: string, pattern: RegExp): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (pattern.test(name)) await rm(join(dir, name));
   }
+}
+
+async function keepMergedResultsInIndexOrder(outputRoot: string): Promise<string[]> {
+  const errors: string[] = [];
+  for (const name of PATCHED_RUNTIME_FILES) {
+    const path = join(outputRoot, name);
+    const source = await readFile(path, 'utf8');
+    const found = source.match(MERGED_SCORE_SORT)?.length ?? 0;
+    if (found !== 1) {
+      errors.push(
+        `pagefind: ${name} of this Pagefind version has ${found} merged-result sorts where 1 was expected; ` +
+          'check how it merges the yearly indexes (src/search/indexSite.ts) before upgrading',
+      );
+      continue;
+    }
+    await writeFile(path, source.replace(MERGED_SCORE_SORT, SORT_WITHIN_EACH_INDEX));
+  }
+  return errors;
 }
 
 /**
  * Pagefind's `filters()` downloads every filter's page lists (72 KB on a 10,000-article archive) just to
  * name the values, before the first search; the page needs only the names.
  */
-async function writeFilterValues(root: string, values: Map<string, Set<string>>): Promise<void> {
-  const column = [...values.get('column')!].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-  const year = [...values.get('year')!].sort().reverse();
-  await writeFile(join(root, 'pagefind', FILTER_VALUES_FILE), `${JSON.stringify({ column, year })}\n`);
+async function writeManifest(outputRoot: string, indexes: string[], values: Map<string, Set<string>>): Promise<void> {
+  const manifest: SearchManifest = {
+    indexes,
+    column: [...values.get('column')!].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+    year: [...values.get('year')!].sort().reverse(),
+  };
+  await writeFile(join(outputRoot, SEARCH_MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
 }
 
 export function unescapeHtml(text: string): string {
@@ -110,4 +212,3 @@ export function unescapeHtml(text: string): string {
     return String.fromCodePoint(code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1)));
   });
 }
-

@@ -60,13 +60,16 @@ export function queryPhrases(query) {
 }
 
 /**
- * A lone character or word is a prefix search: 赛 matches the pairs 赛事, 赛场 and the lone 赛 that ends a
- * run, 1235 matches 12351. Anything longer is the exact phrase of its pairs; the last character's own token
- * is left out, because in the text it is paired with whatever follows it.
+ * A lone Han character is a prefix search: 赛 matches the pairs 赛事, 赛场 and the lone 赛 that ends a run.
+ * A lone number or Latin word is searched whole: where no indexed word starts with it, Pagefind's prefix
+ * search falls back to the longest word it starts with, so 12399 would find every page with 12 in a date.
+ * Anything longer is the exact phrase of its pairs; the last character's own token is left out, because in
+ * the text it is paired with whatever follows it.
  */
 function phrasesOf(units) {
   const n = units.length;
-  if (n === 1) return [{ units, prefix: true, pagefindQuery: units[0] }];
+  if (n === 1 && isHan(units[0])) return [{ units, prefix: true, pagefindQuery: units[0] }];
+  if (n === 1) return [{ units, prefix: false, pagefindQuery: `"${units[0]}"`, rankQuery: units[0] }];
   // 2024年: the 年 may be 年度 in the text, which no exact phrase can know, so it is searched on its own.
   if (isHan(units[n - 1]) && !isHan(units[n - 2])) return [...phrasesOf(units.slice(0, -1)), ...phrasesOf(units.slice(-1))];
   const keys = units.map((unit, i) => (isHan(unit) && i + 1 < n && isHan(units[i + 1]) ? unit + units[i + 1] : unit));
@@ -170,25 +173,53 @@ export const siteRoot = new URL('../', import.meta.url);
 /** The index's language (src/search/indexSite.ts): no word segmentation, so query pairs stay whole. */
 const INDEX_LANGUAGE = 'und';
 
-let pagefindLoading = null;
-export function loadPagefind(root = siteRoot) {
-  pagefindLoading ??= import(new URL('pagefind/pagefind.js', root).href).then(async (pagefind) => {
-    await pagefind.options({ excerptLength: 1 });
-    // Pagefind cuts queries by the page's <html lang> (zh-CN would split the pair 商竞 into 商 + 竞) and reads
-    // it once, synchronously, when init() creates its instance; the page's language is back a moment later.
-    const html = document.documentElement;
-    const pageLanguage = html.getAttribute('lang');
-    html.setAttribute('lang', INDEX_LANGUAGE);
-    let started;
-    try {
-      started = pagefind.init();
-    } finally {
-      html.setAttribute('lang', pageLanguage);
-    }
-    await started;
-    return pagefind;
-  });
-  return pagefindLoading;
+let searchLoading = null;
+/**
+ * Pagefind, with every year's index merged (src/search/indexSite.ts writes one per year), and the manifest
+ * that names those indexes and the filter values.
+ */
+export function loadSearch(root = siteRoot) {
+  searchLoading ??= Promise.all([loadManifest(root), import(new URL('pagefind/pagefind.js', root).href)]).then(
+    async ([manifest, pagefind]) => {
+      await pagefind.options({ excerptLength: 1 });
+      // Pagefind cuts queries by the page's <html lang> (zh-CN would split the pair 商竞 into 商 + 竞) and reads
+      // it once, synchronously, when init() creates its instance; the page's language is back a moment later.
+      const html = document.documentElement;
+      const pageLanguage = html.getAttribute('lang');
+      html.setAttribute('lang', INDEX_LANGUAGE);
+      let started;
+      try {
+        started = pagefind.init();
+      } finally {
+        html.setAttribute('lang', pageLanguage);
+      }
+      await started;
+      await mergeOlderYears(pagefind, manifest, root, INDEX_LANGUAGE);
+      return { pagefind, manifest };
+    },
+  );
+  return searchLoading;
+}
+
+export async function loadPagefind(root = siteRoot) {
+  return (await loadSearch(root)).pagefind;
+}
+
+/**
+ * Merged in the manifest's order, newest first: the merged search keeps that order, and within each year
+ * Pagefind's own sort, so a newest-first list stays newest first. Pagefind registers each index as its
+ * request arrives, before loading anything, so the requests may run at once and still keep their order.
+ */
+export async function mergeOlderYears(pagefind, manifest, root = siteRoot, language = INDEX_LANGUAGE) {
+  const path = (name) => new URL(`pagefind/${name}/`, root).pathname;
+  await Promise.all(manifest.indexes.map((name) => pagefind.mergeIndex(path(name), { language })));
+}
+
+/** Written at build time by src/search/indexSite.ts; Pagefind's filters() would fetch far more. */
+export async function loadManifest(root = siteRoot) {
+  const response = await fetch(new URL('pagefind/search-manifest.json', root));
+  if (!response.ok) throw new Error(`search manifest: HTTP ${response.status}`);
+  return response.json();
 }
 
 const form = typeof document !== 'undefined' ? document.querySelector('[data-search-form]') : null;
@@ -216,8 +247,8 @@ function startSearchPage(form) {
     status.textContent = text;
   };
 
-  Promise.all([loadPagefind(), loadFilterValues()])
-    .then(async ([, available]) => {
+  loadSearch()
+    .then(async ({ manifest: available }) => {
       fillOptions(column, available.column, params.get('column'));
       fillOptions(year, available.year, params.get('year'));
       form.dataset.ready = 'true';
@@ -304,13 +335,6 @@ function startSearchPage(form) {
     const search = next.toString();
     history.replaceState(null, '', search ? `?${search}` : location.pathname);
   }
-}
-
-/** Filter names, written at build time by src/search/indexSite.ts; Pagefind's filters() would fetch far more. */
-async function loadFilterValues(root = siteRoot) {
-  const response = await fetch(new URL('pagefind/filter-values.json', root));
-  if (!response.ok) throw new Error(`filter values: HTTP ${response.status}`);
-  return response.json();
 }
 
 function fillOptions(select, values = [], wanted) {

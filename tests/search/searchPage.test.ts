@@ -97,6 +97,14 @@ describe('the search page', () => {
     expect(await status()).toContain(`找到 ${truth.size} 篇`);
   });
 
+  it('finds nothing for a number that no record contains, though shorter numbers (12 in dates) are indexed', async () => {
+    await open(`${server.url}search/`);
+    await typeQuery('12399');
+    expect(truthFor(texts, '12399').size).toBe(0);
+    expect(await shownResults()).toEqual([]);
+    expect(await status()).toContain('没有找到');
+  });
+
   it('?q= in the URL shows results on load', async () => {
     await page.goto(`${server.url}search/?q=${encodeURIComponent('劳模工匠')}`);
     await waitForSearch(1);
@@ -162,6 +170,8 @@ describe('the search page', () => {
     await waitForSearch(1);
     const newest = (await shownResults()).map((r) => records.find((record) => record.title === r.title)!.date);
     expect(newest.length).toBeGreaterThan(2);
+    // Each year has its own index (src/search/indexSite.ts), so this order crosses merged indexes.
+    expect(new Set(newest.map((date) => date.slice(0, 4))).size).toBeGreaterThan(1);
     expect(newest).toEqual([...newest].sort().reverse());
     await page.selectOption('select[name="sort"]', 'relevance');
     await waitForSearch(2);

@@ -47,13 +47,13 @@ describe('search tokens', () => {
   });
 
   it.each([
-    ['新重庆 1235', ['"新重 重庆"', '1235']],
+    ['新重庆 1235', ['"新重 重庆"', '"1235"']],
     ['竞赛、工会', ['"竞赛"', '"工会"']],
     ['赛', ['赛']],
-    ['2024年', ['2024', '年']],
+    ['2024年', ['"2024"', '年']],
     ['12351热线', ['"12351 热线"']],
     ['热线12351', ['"热线 线 12351"']],
-  ])('asks Pagefind for %s as %j: phrases of pairs, a lone character or number as a prefix', (query, asked) => {
+  ])('asks Pagefind for %s as %j: phrases of pairs, a lone Han character as a prefix, a lone number whole', (query, asked) => {
     expect(browserSearch.queryPhrases(query).map((p: { pagefindQuery: string }) => p.pagefindQuery)).toEqual(asked);
   });
 });

@@ -88,7 +88,13 @@ export async function measureRecall(
   // A string, not a function: vitest rewrites `import()` inside test code, and this runs in the page.
   const answers = (await page.evaluate(`(async ({ queries, mode }) => {
     const search = await import(new URL('../assets/search.js', location.href).href);
-    const pagefind = mode === 'tokens' ? await search.loadPagefind() : await import(new URL('../pagefind/pagefind.js', location.href).href);
+    let pagefind;
+    if (mode === 'tokens') pagefind = await search.loadPagefind();
+    else {
+      pagefind = await import(new URL('../pagefind/pagefind.js', location.href).href);
+      await pagefind.init();
+      await search.mergeOlderYears(pagefind, await search.loadManifest(), search.siteRoot, 'zh-cn');
+    }
     const out = {};
     for (const query of queries) {
       const results = mode === 'tokens'
