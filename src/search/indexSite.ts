@@ -10,7 +10,7 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { expandSearchText } from './pageExtras.js';
+import { searchDocument } from './pageExtras.js';
 
 /**
  * The index holds our own search tokens, not prose for a word segmenter: under a zh language Pagefind would
@@ -135,7 +135,12 @@ async function indexBucket(
       const html = await readFile(file, 'utf8');
       if (!html.includes('data-pagefind-body')) continue;
       for (const [, name, value] of html.matchAll(FILTER_ATTRIBUTE)) filterValues.get(name!)?.add(unescapeHtml(value!));
-      const added = await index.addHTMLFile({ url: pageUrl(root, file), content: expandSearchText(html) });
+      const document = searchDocument(html);
+      if (document === null) {
+        errors.push(`pagefind: ${relative(root, file)}: a record page must hold exactly one search text (src/search/pageExtras.ts)`);
+        continue;
+      }
+      const added = await index.addHTMLFile({ url: pageUrl(root, file), content: document });
       errors.push(...added.errors.map((e) => `pagefind: ${relative(root, file)}: ${e}`));
       pages += 1;
     }

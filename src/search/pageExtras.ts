@@ -14,6 +14,21 @@ export function searchExtrasHtml(record: ArticleRecord): string {
   return `${OPEN}${escapeHtml(parts.join(` ${BREAK_TOKEN} `))}</div>`;
 }
 
+/** Elements that give Pagefind a page's title, filters, sort keys and other metadata; each holds only text. */
+const PAGEFIND_DATA_ELEMENT = /<(\w+)\b[^<>]*\sdata-pagefind-(?:meta|filter|sort)="[^"]*"[^<>]*>[^<]*<\/\1>/g;
+
+/**
+ * What Pagefind needs of a record page and nothing more: its metadata elements and its search text, expanded
+ * into index tokens. Handing Pagefind whole pages (layout, navigation, the visible article) cost 4 of 38 CPU-s
+ * at 10,000 records. `null` when the page does not hold exactly one search text.
+ */
+export function searchDocument(html: string): string | null {
+  const searchText = html.match(SEARCH_TEXT_ELEMENT);
+  if (searchText?.length !== 1) return null;
+  const data = html.match(PAGEFIND_DATA_ELEMENT) ?? [];
+  return expandSearchText(`<html><body>${data.join('')}${searchText[0]}</body></html>`);
+}
+
 /** Replaces the search text in a page's HTML by its index tokens, space-separated; the rest is untouched. */
 export function expandSearchText(html: string): string {
   return html.replace(SEARCH_TEXT_ELEMENT, (_, text: string) => {

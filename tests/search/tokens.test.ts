@@ -1,7 +1,7 @@
 // The index side and the browser side must cut text the same way, or a phrase can never match.
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/load.js';
-import { expandSearchText, searchExtrasHtml } from '../../src/search/pageExtras.js';
+import { expandSearchText, searchDocument, searchExtrasHtml } from '../../src/search/pageExtras.js';
 import { indexTokens, searchableParts, tokenize } from '../../src/search/tokens.js';
 import type { ArticleRecord } from '../../src/types.js';
 // @ts-expect-error -- plain browser JavaScript, no type declarations
@@ -55,6 +55,26 @@ describe('search tokens', () => {
     ['热线12351', ['"热线 线 12351"']],
   ])('asks Pagefind for %s as %j: phrases of pairs, a lone Han character as a prefix, a lone number whole', (query, asked) => {
     expect(browserSearch.queryPhrases(query).map((p: { pagefindQuery: string }) => p.pagefindQuery)).toEqual(asked);
+  });
+});
+
+describe('the document Pagefind is given for a record page', () => {
+  const searchText = searchExtrasHtml(record({ title: '竞赛', body: '工会' }));
+  const page = `<html lang="zh-CN"><body><nav><a href="/">首页</a></nav><article data-pagefind-body>
+<h1 data-pagefind-meta="title">竞赛 &amp; 工会</h1><p>看得见的正文</p>
+<div hidden><span data-pagefind-filter="year:2024"></span><span data-pagefind-sort="date:2024-12-02"></span></div>
+${searchText}</article></body></html>`;
+
+  it('holds the metadata elements and the expanded search text, and not the layout or the visible text', () => {
+    expect(searchDocument(page)).toBe(
+      '<html><body><h1 data-pagefind-meta="title">竞赛 &amp; 工会</h1><span data-pagefind-filter="year:2024"></span>' +
+        '<span data-pagefind-sort="date:2024-12-02"></span><div class="search-text" hidden data-pagefind-body>竞赛 赛 ¶ 工会 会</div></body></html>',
+    );
+  });
+
+  it('is refused for a page without exactly one search text', () => {
+    expect(searchDocument(page.replace(searchText, ''))).toBeNull();
+    expect(searchDocument(page.replace(searchText, searchText + searchText))).toBeNull();
   });
 });
 
