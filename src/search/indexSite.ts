@@ -1,12 +1,13 @@
-// Indexes the rendered site with Pagefind, one index per year, into `<siteDir>/pagefind/`. Only record pages
-// (articles and briefs, which carry `data-pagefind-body`) are indexed, and what Pagefind reads of them is our
-// search text expanded into character pairs (see tokens.ts and pageExtras.ts), so the pages themselves carry
-// each character once.
+// Indexes the rendered site with Pagefind into `<siteDir>/pagefind/`, one index per year (a large year in parts).
+// Only record pages (articles and briefs, which carry `data-pagefind-body`) are indexed, and what Pagefind reads
+// of them is our search text expanded into character pairs (see tokens.ts and pageExtras.ts), so the pages
+// themselves carry each character once.
 //
 // Why one index per year: Pagefind builds an index in memory, and one index of the whole archive grows with it
 // (2.1 GB and 31 CPU-s at 10,000 articles, more at 50,000; bench/README.md). A year at a time holds only that
-// year's pages, then frees them. The newest year's index sits in `pagefind/` itself, with Pagefind's runtime;
-// each older year's sits in `pagefind/<year>/`, and the search page merges them (Pagefind's mergeIndex).
+// year's pages (at most MAX_PAGES_PER_INDEX), then frees them. The newest year's index sits in `pagefind/`
+// itself, with Pagefind's runtime; each older one in `pagefind/<name>/`, and the search page merges them
+// (Pagefind's mergeIndex).
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -96,16 +97,23 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   return { errors };
 }
 
-interface Bucket {
+export interface Bucket {
   name: string;
   files: string[];
 }
 
 /**
- * Record pages live under `/<year>/`, so the first folder of a page's path names its year. Pages anywhere else
- * (none today) share one more index, merged last.
+ * Pagefind's memory follows the pages of the index it is writing (about 0.2 GB per 500 record pages), so a year
+ * with more pages than this is split into parts, and no archive, however large or dense, needs more.
  */
-function bucketsNewestFirst(root: string, files: string[]): Bucket[] {
+export const MAX_PAGES_PER_INDEX = 1000;
+
+/**
+ * Record pages live under `/<year>/MM/DD/`, so the first folder of a page's path names its year, and sorted
+ * paths are in date order. A large year becomes parts of consecutive dates (`2023-2`, then `2023-1`, newest
+ * first). Pages anywhere else (none today) share one more index, merged last.
+ */
+export function bucketsNewestFirst(root: string, files: string[]): Bucket[] {
   const byName = new Map<string, string[]>();
   for (const file of files) {
     const first = relative(root, file).split(sep)[0]!;
@@ -114,7 +122,18 @@ function bucketsNewestFirst(root: string, files: string[]): Bucket[] {
     byName.get(name)!.push(file);
   }
   const names = [...byName.keys()].sort((a, b) => (a === 'other' ? 1 : b === 'other' ? -1 : b.localeCompare(a)));
-  return names.map((name) => ({ name, files: byName.get(name)! }));
+  return names.flatMap((name) => splitNewestFirst(name, byName.get(name)!));
+}
+
+function splitNewestFirst(name: string, files: string[]): Bucket[] {
+  const parts = Math.ceil(files.length / MAX_PAGES_PER_INDEX);
+  if (parts <= 1) return [{ name, files }];
+  const size = Math.ceil(files.length / parts);
+  const buckets: Bucket[] = [];
+  for (let part = parts; part >= 1; part--) {
+    buckets.push({ name: `${name}-${part}`, files: files.slice((part - 1) * size, part * size) });
+  }
+  return buckets;
 }
 
 async function indexBucket(

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEARCH_MANIFEST_FILE, type SearchManifest } from '../../src/search/indexSite.js';
+import { bucketsNewestFirst, MAX_PAGES_PER_INDEX, SEARCH_MANIFEST_FILE, type SearchManifest } from '../../src/search/indexSite.js';
 import { SEED_SITE, seedRecords } from './support/site.js';
 
 const bundle = join(SEED_SITE, 'pagefind');
@@ -36,5 +36,22 @@ describe('the yearly search indexes', () => {
       Object.values(pageCount(dir)).reduce((sum, language) => sum + language.page_count, 0),
     );
     expect(counts).toEqual(years.map((year) => records.filter((r) => r.date.startsWith(year)).length));
+  });
+});
+
+describe('the split of pages into indexes', () => {
+  const page = (year: number, n: number) => `/site/${year}/${String(1 + (n % 12)).padStart(2, '0')}/01/p${String(n).padStart(5, '0')}/index.html`;
+
+  it('keeps a year whole up to the limit, newest year first, pages outside a year last', () => {
+    const files = [page(2023, 1), page(2024, 1), page(2023, 2), '/site/other/index.html'].sort();
+    expect(bucketsNewestFirst('/site', files).map((b) => [b.name, b.files.length])).toEqual([['2024', 1], ['2023', 2], ['other', 1]]);
+  });
+
+  it('cuts a larger year into parts of consecutive pages, newest part first, losing none', () => {
+    const files = Array.from({ length: 2 * MAX_PAGES_PER_INDEX + 5 }, (_, n) => page(2023, n)).sort();
+    const buckets = bucketsNewestFirst('/site', files);
+    expect(buckets.map((b) => b.name)).toEqual(['2023-3', '2023-2', '2023-1']);
+    for (const bucket of buckets) expect(bucket.files.length).toBeLessThanOrEqual(MAX_PAGES_PER_INDEX);
+    expect([...buckets].reverse().flatMap((b) => b.files)).toEqual(files);
   });
 });
