@@ -1,13 +1,14 @@
-// Indexes the rendered site with Pagefind into `<siteDir>/pagefind/`, one index per year (a large year in parts).
-// Only record pages (articles and briefs, which carry `data-pagefind-body`) are indexed, and what Pagefind reads
-// of them is our search text expanded into character pairs (see tokens.ts and pageExtras.ts), so the pages
-// themselves carry each character once.
+// Indexes the rendered site with Pagefind into `<siteDir>/pagefind/`, in indexes of consecutive years of at most
+// MAX_PAGES_PER_INDEX record pages. Only record pages (articles and briefs, which carry `data-pagefind-body`) are
+// indexed, and what Pagefind reads of them is our search text expanded into character pairs (see tokens.ts and
+// pageExtras.ts), so the pages themselves carry each character once.
 //
-// Why one index per year: Pagefind builds an index in memory, and one index of the whole archive grows with it
-// (2.1 GB and 31 CPU-s at 10,000 articles, more at 50,000; bench/README.md). A year at a time holds only that
-// year's pages (at most MAX_PAGES_PER_INDEX), then frees them. The newest year's index sits in `pagefind/`
-// itself, with Pagefind's runtime; each older one in `pagefind/<name>/`, and the search page merges them
-// (Pagefind's mergeIndex).
+// Why several indexes: Pagefind builds an index in memory, and one index of the whole archive grows with it
+// (2.1–2.9 GB at 10,000 records, 14 GB at 50,000 with Chinese segmentation; bench/README.md). Writing a few
+// years at a time holds only their pages, then frees them. Why not one per year: the browser loads each merged
+// index's metadata and, for every word searched, a chunk from each; twenty yearly indexes tripled what a search
+// downloads. The newest index sits in `pagefind/` itself, with Pagefind's runtime; each older one in
+// `pagefind/<years>/`, and the search page merges them (Pagefind's mergeIndex).
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -28,7 +29,18 @@ export interface IndexResult {
 export interface IndexOptions {
   /** Only for measuring Pagefind's own Chinese segmentation against ours (scripts/measure-search.ts). */
   language?: string;
+  /** Lower only to test merging on a small site. */
+  maxPagesPerIndex?: number;
 }
+
+/**
+ * Pagefind cuts each index's word list into chunks of about this many word positions, and a search downloads the
+ * whole chunk holding each word it looks up. Pagefind's default (20,000) made a later search on a 10,000-record
+ * archive download a median 73 KiB; 2,000 halves that, at a few more files. Pagefind reads it from its
+ * environment (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, Pagefind 1.6); an unknown setting is ignored, not an error.
+ */
+export const INDEX_CHUNK_POSITIONS = 2000;
+const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 /** Written beside Pagefind's files: what the search page needs before its first search. */
 export const SEARCH_MANIFEST_FILE = 'search-manifest.json';
@@ -69,10 +81,13 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   const filterValues = new Map<string, Set<string>>(OFFERED_FILTERS.map((name) => [name, new Set<string>()]));
   const olderIndexes: string[] = [];
   let rootWritten = false;
+  // Read by the Pagefind process, which the first createIndex starts; a value already set (to measure) wins.
+  const chunkSetting = process.env[CHUNK_SIZE_VARIABLE];
+  process.env[CHUNK_SIZE_VARIABLE] ??= String(INDEX_CHUNK_POSITIONS);
   try {
     // The folder is Pagefind's alone; an index left from an earlier run would be merged with this one.
     await rm(outputRoot, { recursive: true, force: true });
-    for (const bucket of bucketsNewestFirst(root, await htmlFiles(root))) {
+    for (const bucket of bucketsNewestFirst(root, await htmlFiles(root), options.maxPagesPerIndex)) {
       const outputPath = rootWritten ? join(outputRoot, bucket.name) : outputRoot;
       const written = await indexBucket(root, bucket.files, outputPath, options.language ?? INDEX_LANGUAGE, filterValues);
       errors.push(...written.errors);
@@ -93,6 +108,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     errors.push(`pagefind: ${(error as Error).message}`);
   } finally {
     await pagefind.close().catch(() => undefined);
+    if (chunkSetting === undefined) delete process.env[CHUNK_SIZE_VARIABLE];
   }
   return { errors };
 }
@@ -103,36 +119,51 @@ export interface Bucket {
 }
 
 /**
- * Pagefind's memory follows the pages of the index it is writing (about 0.2 GB per 500 record pages), so a year
- * with more pages than this is split into parts, and no archive, however large or dense, needs more.
+ * Pagefind's memory follows the pages of the index it is writing (about 1 GB for 2,600 record pages), so
+ * however large or dense the archive, no index holds more pages than this.
  */
-export const MAX_PAGES_PER_INDEX = 1000;
+export const MAX_PAGES_PER_INDEX = 3000;
 
 /**
  * Record pages live under `/<year>/MM/DD/`, so the first folder of a page's path names its year, and sorted
- * paths are in date order. A large year becomes parts of consecutive dates (`2023-2`, then `2023-1`, newest
- * first). Pages anywhere else (none today) share one more index, merged last.
+ * paths are in date order. Whole years are grouped, newest first, up to `max` pages (`2021-2025`); a year with
+ * more becomes parts of consecutive dates (`2024-part2`, then `2024-part1`). Pages anywhere else (none today)
+ * share one more index, merged last.
  */
-export function bucketsNewestFirst(root: string, files: string[]): Bucket[] {
-  const byName = new Map<string, string[]>();
+export function bucketsNewestFirst(root: string, files: string[], max = MAX_PAGES_PER_INDEX): Bucket[] {
+  const byYear = new Map<string, string[]>();
+  const elsewhere: string[] = [];
   for (const file of files) {
     const first = relative(root, file).split(sep)[0]!;
-    const name = /^\d{4}$/.test(first) ? first : 'other';
-    if (!byName.has(name)) byName.set(name, []);
-    byName.get(name)!.push(file);
+    if (!/^\d{4}$/.test(first)) elsewhere.push(file);
+    else if (byYear.has(first)) byYear.get(first)!.push(file);
+    else byYear.set(first, [file]);
   }
-  const names = [...byName.keys()].sort((a, b) => (a === 'other' ? 1 : b === 'other' ? -1 : b.localeCompare(a)));
-  return names.flatMap((name) => splitNewestFirst(name, byName.get(name)!));
-}
-
-function splitNewestFirst(name: string, files: string[]): Bucket[] {
-  const parts = Math.ceil(files.length / MAX_PAGES_PER_INDEX);
-  if (parts <= 1) return [{ name, files }];
-  const size = Math.ceil(files.length / parts);
   const buckets: Bucket[] = [];
-  for (let part = parts; part >= 1; part--) {
-    buckets.push({ name: `${name}-${part}`, files: files.slice((part - 1) * size, part * size) });
+  let years: string[] = [];
+  let pending: string[] = [];
+  const flush = () => {
+    if (years.length === 0) return;
+    buckets.push({ name: years.length === 1 ? years[0]! : `${years.at(-1)}-${years[0]}`, files: pending });
+    years = [];
+    pending = [];
+  };
+  for (const year of [...byYear.keys()].sort().reverse()) {
+    const yearFiles = byYear.get(year)!;
+    if (pending.length + yearFiles.length > max) flush();
+    if (yearFiles.length <= max) {
+      years.push(year);
+      pending = [...yearFiles, ...pending];
+      continue;
+    }
+    const parts = Math.ceil(yearFiles.length / max);
+    const size = Math.ceil(yearFiles.length / parts);
+    for (let part = parts; part >= 1; part--) {
+      buckets.push({ name: `${year}-part${part}`, files: yearFiles.slice((part - 1) * size, part * size) });
+    }
   }
+  flush();
+  if (elsewhere.length > 0) buckets.push({ name: 'other', files: elsewhere });
   return buckets;
 }
 

@@ -3,7 +3,7 @@
 // character-pair tokens before Pagefind reads the page. Pagefind indexes only the innermost body when bodies
 // nest, so the visible article text, which a segmenter would cut into words, is not indexed a second time.
 import type { ArticleRecord } from '../types.js';
-import { BREAK_TOKEN, indexTokens, searchableParts } from './tokens.js';
+import { BREAK_TOKEN, CHARACTERS_TOKEN, distinctCharacters, indexTokens, searchableParts } from './tokens.js';
 
 const OPEN = '<div class="search-text" hidden data-pagefind-body>';
 export const SEARCH_TEXT_ELEMENT = new RegExp(`${OPEN}([^<]*)</div>`, 'g');
@@ -29,12 +29,17 @@ export function searchDocument(html: string): string | null {
   return expandSearchText(`<html><body>${data.join('')}${searchText[0]}</body></html>`);
 }
 
-/** Replaces the search text in a page's HTML by its index tokens, space-separated; the rest is untouched. */
+/**
+ * Replaces the search text in a page's HTML by its index tokens, space-separated, followed by the record's
+ * distinct characters (see tokens.ts); the rest is untouched.
+ */
 export function expandSearchText(html: string): string {
   return html.replace(SEARCH_TEXT_ELEMENT, (_, text: string) => {
-    const parts = unescapeText(text).split(BREAK_TOKEN);
-    const tokens = parts.map((part) => indexTokens(part).join(' ')).filter(Boolean);
-    return `${OPEN}${escapeHtml(tokens.join(` ${BREAK_TOKEN} `))}</div>`;
+    const plain = unescapeText(text);
+    const tokens = plain.split(BREAK_TOKEN).map((part) => indexTokens(part).join(' ')).filter(Boolean);
+    const characters = distinctCharacters(plain);
+    const list = characters.length > 0 ? ` ${CHARACTERS_TOKEN} ${characters.join(' ')}` : '';
+    return `${OPEN}${escapeHtml(tokens.join(` ${BREAK_TOKEN} `) + list)}</div>`;
   });
 }
 

@@ -7,6 +7,7 @@
 // step with src/search/tokens.ts.
 
 const BREAK_TOKEN = '¶';
+const CHARACTERS_TOKEN = '§';
 const SPACED_WORD = /^[\p{L}\p{N}]$/u;
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
 const PAGE_SIZE = 10;
@@ -60,7 +61,7 @@ export function queryPhrases(query) {
 }
 
 /**
- * A lone Han character is a prefix search: 赛 matches the pairs 赛事, 赛场 and the lone 赛 that ends a run.
+ * A lone Han character is looked up as a word: every record lists its distinct characters as lone tokens.
  * A lone number or Latin word is searched whole: where no indexed word starts with it, Pagefind's prefix
  * search falls back to the longest word it starts with, so 12399 would find every page with 12 in a date.
  * Anything longer is the exact phrase of its pairs; the last character's own token is left out, because in
@@ -68,13 +69,12 @@ export function queryPhrases(query) {
  */
 function phrasesOf(units) {
   const n = units.length;
-  if (n === 1 && isHan(units[0])) return [{ units, prefix: true, pagefindQuery: units[0] }];
-  if (n === 1) return [{ units, prefix: false, pagefindQuery: `"${units[0]}"`, rankQuery: units[0] }];
+  if (n === 1) return [{ units, pagefindQuery: `"${units[0]}"`, rankQuery: isHan(units[0]) ? undefined : units[0] }];
   // 2024年: the 年 may be 年度 in the text, which no exact phrase can know, so it is searched on its own.
   if (isHan(units[n - 1]) && !isHan(units[n - 2])) return [...phrasesOf(units.slice(0, -1)), ...phrasesOf(units.slice(-1))];
   const keys = units.map((unit, i) => (isHan(unit) && i + 1 < n && isHan(units[i + 1]) ? unit + units[i + 1] : unit));
   if (isHan(units[n - 1])) keys.pop();
-  return [{ units, prefix: false, pagefindQuery: `"${keys.join(' ')}"`, rankQuery: keys.join(' ') }];
+  return [{ units, pagefindQuery: `"${keys.join(' ')}"`, rankQuery: keys.join(' ') }];
 }
 
 /**
@@ -129,13 +129,15 @@ export function excerptPieces(content, phrases, length = EXCERPT_LENGTH) {
       const first = String.fromCodePoint(token.codePointAt(0));
       return isHan(first) ? first : token;
     });
+  const characters = tokens.indexOf(CHARACTERS_TOKEN);
+  if (characters !== -1) tokens.length = characters;
   if (tokens.at(-1) === '.') tokens.pop(); // Pagefind ends unpunctuated text with a full stop.
   const lower = tokens.map((t) => t.toLowerCase());
   const marked = new Array(tokens.length).fill(false);
   let first = -1;
   for (const phrase of phrases) {
     for (let i = 0; i + phrase.units.length <= tokens.length; i++) {
-      const matches = phrase.units.every((t, k) => (phrase.prefix ? lower[i + k].startsWith(t) : lower[i + k] === t));
+      const matches = phrase.units.every((t, k) => lower[i + k] === t);
       if (!matches) continue;
       for (let k = 0; k < phrase.units.length; k++) marked[i + k] = true;
       if (first === -1 || i < first) first = i;

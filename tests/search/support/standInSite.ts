@@ -3,7 +3,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { indexSite } from '../../../src/search/indexSite.js';
+import { indexSite, type IndexOptions } from '../../../src/search/indexSite.js';
 import { searchExtrasHtml } from '../../../src/search/pageExtras.js';
 import type { ArticleRecord } from '../../../src/types.js';
 import { searchPage } from '../../../templates/search.js';
@@ -23,7 +23,11 @@ export function recordUrlPath(record: ArticleRecord): string {
  * `tokens: false` builds the pages as they would be without our search tokens, indexed the way Pagefind
  * indexes Chinese by default (zh-cn, word segmentation), to measure what the tokens change.
  */
-export async function buildStandInSite(records: ArticleRecord[], dir: string, { tokens = true } = {}): Promise<void> {
+export async function buildStandInSite(
+  records: ArticleRecord[],
+  dir: string,
+  { tokens = true, index = {} }: { tokens?: boolean; index?: IndexOptions } = {},
+): Promise<void> {
   for (const record of records) {
     const column = record.column ?? '综合';
     const body = record.body
@@ -49,6 +53,6 @@ ${tokens ? searchExtrasHtml(record) : ''}
   writeFileSync(join(dir, 'search', 'index.html'), shell(searchPage.title, searchPage.main, head));
   mkdirSync(join(dir, 'assets'), { recursive: true });
   for (const name of ['search.js', 'search.css']) copyFileSync(join(ASSETS, name), join(dir, 'assets', name));
-  const { errors } = await indexSite(dir, tokens ? {} : { language: 'zh-cn' });
+  const { errors } = await indexSite(dir, tokens ? index : { ...index, language: 'zh-cn' });
   if (errors.length) throw new Error(errors.join('\n'));
 }

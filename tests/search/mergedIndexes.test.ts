@@ -1,0 +1,102 @@
+// The search index is written as several Pagefind indexes of consecutive years (src/search/indexSite.ts), which
+// the search page merges. The seed site fits in one, so these tests index the seed records in small pieces.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bucketsNewestFirst, SEARCH_MANIFEST_FILE, type SearchManifest } from '../../src/search/indexSite.js';
+import type { ArticleRecord } from '../../src/types.js';
+import { launchChromium } from './support/browser.js';
+import { CHOSEN_QUERIES, measureRecall, sampledQueries } from './support/recall.js';
+import { serveStatic, type StaticServer } from './support/server.js';
+import { seedRecords } from './support/site.js';
+import { buildStandInSite } from './support/standInSite.js';
+
+describe('the split of record pages into indexes', () => {
+  const page = (year: number, n: number) => `/site/${year}/${String(1 + (n % 12)).padStart(2, '0')}/01/p${String(n).padStart(5, '0')}/index.html`;
+  const pages = (year: number, count: number) => Array.from({ length: count }, (_, n) => page(year, n));
+
+  it('groups whole years, newest first, up to the limit, with pages outside a year last', () => {
+    const files = [...pages(2021, 4), ...pages(2022, 3), ...pages(2023, 3), ...pages(2024, 6), '/site/other/index.html'].sort();
+    const buckets = bucketsNewestFirst('/site', files, 6);
+    expect(buckets.map((b) => [b.name, b.files.length])).toEqual([['2024', 6], ['2022-2023', 6], ['2021', 4], ['other', 1]]);
+    expect(buckets.flatMap((b) => b.files).sort()).toEqual(files);
+  });
+
+  it('cuts a year over the limit into parts of consecutive pages, newest part first, losing none', () => {
+    const files = pages(2023, 13).sort();
+    const buckets = bucketsNewestFirst('/site', files, 6);
+    expect(buckets.map((b) => b.name)).toEqual(['2023-part3', '2023-part2', '2023-part1']);
+    for (const bucket of buckets) expect(bucket.files.length).toBeLessThanOrEqual(6);
+    expect([...buckets].reverse().flatMap((b) => b.files)).toEqual(files);
+  });
+});
+
+describe('search over merged indexes, in Chromium', () => {
+  const MAX = 6;
+  const CHUNK_POSITIONS = 100;
+  let records: ArticleRecord[];
+  let dir: string;
+  let manifest: SearchManifest;
+  let browser: Browser;
+  let server: StaticServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    records = seedRecords();
+    dir = mkdtempSync(join(tmpdir(), 'merged-indexes-'));
+    // Small chunks too, so a word's pages and a character's pairs are spread over many chunk files.
+    process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(CHUNK_POSITIONS);
+    try {
+      await buildStandInSite(records, dir, { index: { maxPagesPerIndex: MAX } });
+    } finally {
+      delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+    }
+    manifest = JSON.parse(readFileSync(join(dir, 'pagefind', SEARCH_MANIFEST_FILE), 'utf8')) as SearchManifest;
+    [browser, server] = await Promise.all([launchChromium(), serveStatic(dir, '/')]);
+    page = await browser.newPage();
+    await page.goto(`${server.url}search/`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes each index with its own entry and metadata, only the root with the runtime, and every page once', () => {
+    expect(manifest.indexes.length).toBeGreaterThanOrEqual(records.length / MAX - 1);
+    let pages = 0;
+    for (const bundle of [join(dir, 'pagefind'), ...manifest.indexes.map((name) => join(dir, 'pagefind', name))]) {
+      const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      const count = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+      expect(count, bundle).toBeLessThanOrEqual(MAX);
+      pages += count;
+      expect(readdirSync(bundle).some((name) => name.endsWith('.pf_meta')), bundle).toBe(true);
+    }
+    expect(pages).toBe(records.length);
+    for (const name of manifest.indexes) {
+      expect(readdirSync(join(dir, 'pagefind', name)).filter((file) => /\.js$|^wasm\./.test(file)), name).toEqual([]);
+    }
+    expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(readdirSync(join(dir, 'pagefind', 'index')).length, 'index chunks of the newest index').toBeGreaterThan(5);
+  });
+
+  it('finds what the single index finds: recall and precision 1 on the seed queries', async () => {
+    const report = await measureRecall(page, records, [...CHOSEN_QUERIES, ...sampledQueries(records, 40)], 'tokens');
+    const misses = report.queries.filter((q) => q.recall < 1 || q.precision < 1);
+    expect(misses.map((q) => `${q.query}: ${q.correct}/${q.truth} found, ${q.found} returned`)).toEqual([]);
+  });
+
+  it('lists results newest first across indexes', async () => {
+    const dates = (await page.evaluate(`(async () => {
+      const search = await import(new URL('../assets/search.js', location.href).href);
+      const { results } = await search.searchArchive(await search.loadPagefind(), '工会', { sort: 'date' });
+      return Promise.all(results.map(async (r) => (await r.data()).meta.date));
+    })()`)) as string[];
+    // More results than two indexes can hold, so the order crosses at least three.
+    expect(dates.length).toBeGreaterThan(2 * MAX);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+});
