@@ -5,7 +5,8 @@
 // itself often enough to lose articles: 刘颖 is indexed as 刘 + 颖 but searched as 刘颖, and 赛 at the end
 // of 竞赛 is never the start of a word, which is all Pagefind's prefix matching can find.
 //
-// Every Han character starts one token: itself and the next character (集体协商 → 集体 体协 协商 商). A query
+// Every Han character but a run's last starts one token: itself and the next character (集体协商 → 集体 体协 协商;
+// a character standing alone is its own token). A query
 // of two or more characters is the quoted phrase of its pairs (协商竞 → "协商 商竞"). Pairs rather than single
 // characters keep each token's list of pages short: on a 10,000-article archive the page list of 工 alone is
 // over 150 KB.
@@ -62,10 +63,19 @@ export function searchableParts(record: ArticleRecord): string[] {
 
 const isHan = (token: string) => CJK.test(token);
 
-/** Index tokens of one line: each Han character with the one after it, if any (see the top of this file). */
+/**
+ * Index tokens of one line: each Han character with the one after it (see the top of this file). The last
+ * character of a run is already in the run's last pair, so it gets no token of its own unless it stands alone.
+ */
 export function indexTokens(text: string): string[] {
   const units = tokenize(text);
-  return units.map((unit, i) => (isHan(unit) && i + 1 < units.length && isHan(units[i + 1]!) ? unit + units[i + 1] : unit));
+  const tokens: string[] = [];
+  units.forEach((unit, i) => {
+    const pairsWithNext = isHan(unit) && i + 1 < units.length && isHan(units[i + 1]!);
+    if (pairsWithNext) tokens.push(unit + units[i + 1]);
+    else if (!isHan(unit) || i === 0 || !isHan(units[i - 1]!)) tokens.push(unit);
+  });
+  return tokens;
 }
 
 /** Each Han character of the text once, in code point order so that the index is the same on every build. */

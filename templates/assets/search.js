@@ -120,18 +120,17 @@ async function rankingScores(pagefind, phrase, options) {
 
 /** Turns stored index tokens back into readable text pieces, marking every run that matches a phrase. */
 export function excerptPieces(content, phrases, length = EXCERPT_LENGTH) {
-  // A pair token stands for its first character; the character after it starts the next token.
-  const tokens = content
-    .replace(/\u200B/g, '')
-    .split(/\s+/u)
-    .filter(Boolean)
-    .map((token) => {
-      const first = String.fromCodePoint(token.codePointAt(0));
-      return isHan(first) ? first : token;
-    });
-  const characters = tokens.indexOf(CHARACTERS_TOKEN);
-  if (characters !== -1) tokens.length = characters;
-  if (tokens.at(-1) === '.') tokens.pop(); // Pagefind ends unpunctuated text with a full stop.
+  const stored = content.replace(/\u200B/g, '').split(/\s+/u).filter(Boolean);
+  const characters = stored.indexOf(CHARACTERS_TOKEN);
+  if (characters !== -1) stored.length = characters;
+  if (stored.at(-1) === '.') stored.pop(); // Pagefind ends unpunctuated text with a full stop.
+  // A pair stands for its first character while the run goes on; the last pair of a run stands for both.
+  const tokens = stored.flatMap((token, i) => {
+    const chars = [...token];
+    if (!isHan(chars[0])) return [token];
+    const next = stored[i + 1];
+    return next !== undefined && isHan(String.fromCodePoint(next.codePointAt(0))) ? [chars[0]] : chars;
+  });
   const lower = tokens.map((t) => t.toLowerCase());
   const marked = new Array(tokens.length).fill(false);
   let first = -1;

@@ -29,7 +29,8 @@ describe('search tokens', () => {
   });
 
   it('indexes each Chinese character paired with the next, so every run of characters is a phrase of pairs', () => {
-    expect(indexTokens('集体协商、 12351热线')).toEqual(['集体', '体协', '协商', '商', '、', '12351', '热线', '线']);
+    expect(indexTokens('集体协商、 12351热线')).toEqual(['集体', '体协', '协商', '、', '12351', '热线']);
+    expect(indexTokens('赛，工会')).toEqual(['赛', '，', '工会']);
   });
 
   it('cuts every seed record the same way in the browser script as at build time', () => {
@@ -42,7 +43,7 @@ describe('search tokens', () => {
   it('keeps fields and paragraphs apart in the index, so no phrase matches across them', () => {
     const page = `<article data-pagefind-body><h1>竞赛</h1>${searchExtrasHtml(record({ title: '竞赛', body: '## 工会\n\n全市 工会' }))}</article>`;
     expect(expandSearchText(page)).toBe(
-      '<article data-pagefind-body><h1>竞赛</h1><div class="search-text" hidden data-pagefind-body>竞赛 赛 ¶ 工会 会 ¶ 全市 市工 工会 会 § 会 全 工 市 竞 赛</div></article>',
+      '<article data-pagefind-body><h1>竞赛</h1><div class="search-text" hidden data-pagefind-body>竞赛 ¶ 工会 ¶ 全市 市工 工会 § 会 全 工 市 竞 赛</div></article>',
     );
   });
 
@@ -58,6 +59,24 @@ describe('search tokens', () => {
   });
 });
 
+describe('excerpts rebuilt from the stored tokens', () => {
+  const storedContent = (r: ArticleRecord) => /data-pagefind-body>([^<]*)</.exec(expandSearchText(searchExtrasHtml(r)))![1]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCodePoint(Number(c)));
+
+  it('give back every character of every seed record, and none of its character list', () => {
+    for (const r of records) {
+      const pieces = browserSearch.excerptPieces(storedContent(r), [], 1_000_000) as { text: string }[];
+      const shown = pieces.map((piece) => piece.text).join('').replace(/\s/g, '');
+      expect(shown, r.id).toBe(searchableParts(r).join('').normalize('NFC').replace(/[\s\u200B¶]/g, ''));
+    }
+  });
+
+  it('mark each occurrence of the query, including one that ends a run', () => {
+    const r = record({ title: '集体协商竞赛', body: '开展协商。' });
+    const pieces = browserSearch.excerptPieces(storedContent(r), browserSearch.queryPhrases('协商'), 1000) as { text: string; mark: boolean }[];
+    expect(pieces.filter((piece) => piece.mark).map((piece) => piece.text)).toEqual(['协商', '协商']);
+  });
+});
+
 describe('the document Pagefind is given for a record page', () => {
   const searchText = searchExtrasHtml(record({ title: '竞赛', body: '工会' }));
   const page = `<html lang="zh-CN"><body><nav><a href="/">首页</a></nav><article data-pagefind-body>
@@ -68,7 +87,7 @@ ${searchText}</article></body></html>`;
   it('holds the metadata elements and the expanded search text, and not the layout or the visible text', () => {
     expect(searchDocument(page)).toBe(
       '<html><body><h1 data-pagefind-meta="title">竞赛 &amp; 工会</h1><span data-pagefind-filter="year:2024"></span>' +
-        '<span data-pagefind-sort="date:2024-12-02"></span><div class="search-text" hidden data-pagefind-body>竞赛 赛 ¶ 工会 会 § 会 工 竞 赛</div></body></html>',
+        '<span data-pagefind-sort="date:2024-12-02"></span><div class="search-text" hidden data-pagefind-body>竞赛 ¶ 工会 § 会 工 竞 赛</div></body></html>',
     );
   });
 
@@ -91,6 +110,6 @@ describe('search extras on a record page', () => {
   it('expand into index tokens that are still escaped', () => {
     const expanded = expandSearchText(searchExtrasHtml(hostile));
     expect(expanded).not.toMatch(/<(img|script)/);
-    expect(expanded).toContain('记者 者刘 刘颖 颖');
+    expect(expanded).toContain('记者 者刘 刘颖 ¶');
   });
 });
