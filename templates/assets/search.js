@@ -97,7 +97,9 @@ export async function searchArchive(pagefind, query, { filters = {}, sort = 'dat
     const score = byRelevance ? await rankingScores(pagefind, phrase, options) : new Map();
     const scoreOf = (result) => score.get(result.id) ?? result.score;
     if (merged === null) {
-      merged = [...hits.values()].map((r) => ({ id: r.id, score: scoreOf(r), data: r.data }));
+      // data() closes over the result itself, not only its bound data(): Pagefind's worker frees a result's data
+      // once the result object is garbage-collected, and a reader may ask for more results long after this search.
+      merged = [...hits.values()].map((r) => ({ id: r.id, score: scoreOf(r), data: () => r.data() }));
     } else {
       merged = merged.filter((r) => hits.has(r.id));
       for (const r of merged) r.score += scoreOf(hits.get(r.id));

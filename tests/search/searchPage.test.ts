@@ -19,7 +19,8 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   records = seedRecords();
   texts = new Map(records.map((r) => [r.id, recordText(r)]));
-  [browser, server, prefixed] = await Promise.all([launchChromium(), serveStatic(SEED_SITE, '/'), serveStatic(SEED_SITE_PREFIXED, '/archive/')]);
+  // gc() lets a test collect garbage at will: results whose objects were collected must still show.
+  [browser, server, prefixed] = await Promise.all([launchChromium(['--js-flags=--expose-gc']), serveStatic(SEED_SITE, '/'), serveStatic(SEED_SITE_PREFIXED, '/archive/')]);
   // axe-core needs a page from an explicit context.
   page = await (await browser.newContext()).newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -177,6 +178,20 @@ describe('the search page', () => {
     await waitForSearch(2);
     expect(new URL(page.url()).searchParams.get('sort')).toBe('relevance');
     expect((await shownResults()).length).toBe(newest.length);
+  });
+
+  it('still shows more results after the browser has collected the garbage of the search that found them', async () => {
+    // Pagefind's worker frees a result's data once the result object is collected (a FinalizationRegistry), so
+    // the page must keep each result, not only its data() function, until the reader has seen it.
+    await open(`${server.url}search/?q=${encodeURIComponent('职工')}`);
+    await waitForSearch(1);
+    const truth = truthFor(texts, '职工');
+    expect(truth.size).toBeGreaterThan(10);
+    for (let i = 0; i < 3; i++) {
+      await page.evaluate(() => (globalThis as unknown as { gc: () => void }).gc());
+      await page.waitForTimeout(100);
+    }
+    expect((await shownResults()).map((r) => r.title).sort()).toEqual(titlesOf(truth));
   });
 
   it('by relevance, an article with the words in its title and throughout comes first', async () => {
