@@ -3,7 +3,8 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { indexSite, type IndexOptions } from '../../../src/search/indexSite.js';
+import * as pagefind from 'pagefind';
+import { indexSite, SEARCH_MANIFEST_FILE, type IndexOptions, type SearchManifest } from '../../../src/search/indexSite.js';
 import { searchExtrasHtml } from '../../../src/search/pageExtras.js';
 import type { ArticleRecord } from '../../../src/types.js';
 import { searchPage } from '../../../templates/search.js';
@@ -53,6 +54,24 @@ ${tokens ? searchExtrasHtml(record) : ''}
   writeFileSync(join(dir, 'search', 'index.html'), shell(searchPage.title, searchPage.main, head));
   mkdirSync(join(dir, 'assets'), { recursive: true });
   for (const name of ['search.js', 'search.css']) copyFileSync(join(ASSETS, name), join(dir, 'assets', name));
-  const { errors } = await indexSite(dir, tokens ? index : { ...index, language: 'zh-cn' });
+  const { errors } = tokens ? await indexSite(dir, index) : await indexAsPagefindWould(dir);
   if (errors.length) throw new Error(errors.join('\n'));
+}
+
+/**
+ * The visible text of every page in one index, with Pagefind's own Chinese segmentation: what a site without
+ * our tokens gets from the `pagefind` command. indexSite refuses such pages, since ours always carry tokens.
+ */
+async function indexAsPagefindWould(dir: string): Promise<{ errors: string[] }> {
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+    if (!index) return { errors };
+    const added = await index.addDirectory({ path: dir });
+    const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+    const manifest: SearchManifest = { indexes: [], column: [], year: [] };
+    writeFileSync(join(dir, 'pagefind', SEARCH_MANIFEST_FILE), JSON.stringify(manifest));
+    return { errors: [...errors, ...added.errors, ...written.errors] };
+  } finally {
+    await pagefind.close();
+  }
 }
