@@ -15,8 +15,9 @@ export interface ClassifiedBlock extends ReadBlock {
 export const LABEL_MAX_HAN = 6;
 const LABEL_RE = /^[\p{Script=Han}]{2,6}$/u;
 
+/** Spaces inside so short a name are wrapping artifacts (一周动 态), never two halves of a parallel title. */
 export function isLabelLike(text: string): boolean {
-  return LABEL_RE.test(text) && hanCount(text) <= LABEL_MAX_HAN;
+  return LABEL_RE.test(text.replace(/ /g, '')) && hanCount(text) <= LABEL_MAX_HAN;
 }
 
 export function classifyBlocks(blocks: ReadBlock[]): ClassifiedBlock[] {

@@ -5,6 +5,7 @@ import type { Draft } from './group.js';
 import { resolveHeadingSpaces, type SourceLine } from './headlines.js';
 import { recordId } from './ids.js';
 import { escapeMarkdownText } from './markdown.js';
+import { dropChineseSpaces } from './spaces.js';
 import type { ArticleRecord, BulletinMeta } from '../types.js';
 
 const DERIVED_TITLE_MAX = 40;
@@ -36,7 +37,8 @@ export function toRecords(drafts: Draft[], meta: BulletinMeta): ArticleRecord[] 
       titleDerived: derivedTitle,
       kicker: settle(draft.headline.kicker),
       subtitle: settle(draft.headline.subtitle),
-      column: draft.kind === 'brief' ? draft.briefColumn : (draft.headline.column?.text ?? null),
+      // A label is a name, never a parallel title, so a space inside it is always a wrapping artifact.
+      column: nullable(draft.kind === 'brief' ? draft.briefColumn : (draft.headline.column?.text ?? null), dropChineseSpaces),
       byline: draft.byline?.text ?? null,
       ...date,
       body,
@@ -46,6 +48,8 @@ export function toRecords(drafts: Draft[], meta: BulletinMeta): ArticleRecord[] 
     };
   });
 }
+
+const nullable = (text: string | null, tidy: (text: string) => string) => (text === null ? null : tidy(text));
 
 /** A brief's title is its first clause after the date (`12月3日，重庆市总工会召开…会议，…` → `重庆市总工会召开…会议`). */
 export function firstClause(text: string): string {

@@ -103,6 +103,17 @@ describe('briefs', () => {
   });
 });
 
+describe('column labels', () => {
+  it.each([
+    ['a brief list', `### 一周动 态\n\n◆12月3日，重庆市总工会召开全市工会财务工作会议，传达学习了全国工会财务工作会议精神。\n`, 'brief', '一周动态'],
+    ['an article', `### 渝工 强基\n\n#### 数字赋能“她力量”\n\n## 市总工会举办女职工数字技能提升专题培训班\n\n${P1}\n`, 'article', '渝工强基'],
+  ])('keep no stray space between Chinese characters over %s (a label is never a parallel title)', (_what, text, kind, column) => {
+    const records = parse(`市总工会召开全市工会工作会议\n\n${P1}\n\n${text}`).records.filter((r) => r.kind === kind);
+    expect(records.map((r) => r.column)).toContain(column);
+    expect(records.every((r) => !r.column?.includes(' '))).toBe(true);
+  });
+});
+
 describe('hostile and degenerate input', () => {
   it('a file that is only headlines keeps every headline and warns', () => {
     const parsed = parse('市总工会召开全市工会工作会议\n\n全国总工会文工团慰问演出走进重庆\n\n市总工会组织青年干部开展清明祭扫活动\n\n黔江区为工匠搭台练武\n');
