@@ -37,8 +37,7 @@ export function toRecords(drafts: Draft[], meta: BulletinMeta): ArticleRecord[] 
       titleDerived: derivedTitle,
       kicker: settle(draft.headline.kicker),
       subtitle: settle(draft.headline.subtitle),
-      // A label is a name, never a parallel title, so a space inside it is always a wrapping artifact.
-      column: nullable(draft.kind === 'brief' ? draft.briefColumn : (draft.headline.column?.text ?? null), dropChineseSpaces),
+      column: columnName(draft),
       byline: draft.byline?.text ?? null,
       ...date,
       body,
@@ -49,7 +48,11 @@ export function toRecords(drafts: Draft[], meta: BulletinMeta): ArticleRecord[] 
   });
 }
 
-const nullable = (text: string | null, tidy: (text: string) => string) => (text === null ? null : tidy(text));
+/** A label is a name, never a parallel title, so a space inside it is always a wrapping artifact. */
+function columnName(draft: Draft): string | null {
+  const label = draft.kind === 'brief' ? draft.briefColumn : (draft.headline.column?.text ?? null);
+  return label === null ? null : dropChineseSpaces(label);
+}
 
 /** A brief's title is its first clause after the date (`12月3日，重庆市总工会召开…会议，…` → `重庆市总工会召开…会议`). */
 export function firstClause(text: string): string {

@@ -27,8 +27,6 @@ export interface IndexResult {
 }
 
 export interface IndexOptions {
-  /** Only for measuring Pagefind's own Chinese segmentation against ours (scripts/measure-search.ts). */
-  language?: string;
   /** Lower only to test merging on a small site. */
   maxPagesPerIndex?: number;
 }
@@ -89,7 +87,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     await rm(outputRoot, { recursive: true, force: true });
     for (const bucket of bucketsNewestFirst(root, await htmlFiles(root), options.maxPagesPerIndex)) {
       const outputPath = rootWritten ? join(outputRoot, bucket.name) : outputRoot;
-      const written = await indexBucket(root, bucket.files, outputPath, options.language ?? INDEX_LANGUAGE, filterValues);
+      const written = await indexBucket(root, bucket.files, outputPath, filterValues);
       errors.push(...written.errors);
       if (written.pages === 0) continue;
       if (rootWritten) olderIndexes.push(bucket.name);
@@ -171,12 +169,11 @@ async function indexBucket(
   root: string,
   files: string[],
   outputPath: string,
-  language: string,
   filterValues: Map<string, Set<string>>,
 ): Promise<{ pages: number; errors: string[] }> {
   const errors: string[] = [];
   let pages = 0;
-  const created = await pagefind.createIndex({ forceLanguage: language });
+  const created = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
   errors.push(...created.errors.map((e) => `pagefind: ${e}`));
   const index = created.index;
   if (!index) return { pages, errors: errors.length ? errors : ['pagefind: could not create an index'] };
