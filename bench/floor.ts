@@ -36,7 +36,7 @@ export function writeFloor({ manifest, contentDir, outputDir }: FloorOptions): {
 <html lang="zh-CN">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
 <body><header><a href="/">重庆市总工会</a></header>
-<main data-pagefind-body><h1>${title}</h1>
+<main><h1>${title}</h1>
 `;
     const tail = `</main>
 <footer>重庆市总工会</footer></body></html>

@@ -7,6 +7,7 @@ import Eleventy from '@11ty/eleventy';
 import { formatProblem, githubAnnotation } from './cli/format.js';
 import { loadContent } from './load.js';
 import { indexSite } from './search/indexSite.js';
+import { searchRecordsOf } from './search/searchRecords.js';
 import { provideSiteModel } from './site/eleventy/siteData.js';
 import { ensureTypeScriptImports } from './site/eleventy/typescriptLoader.js';
 import { buildModel, type SiteModel } from './site/model.js';
@@ -41,7 +42,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const scratch = mkdtempSync(join(dirname(outputDir), `${basename(outputDir)}.build-`));
   try {
     const pages = await renderModel(model, scratch, options.quiet);
-    const indexed = await indexSite(scratch);
+    const indexed = await indexSite(scratch, searchRecordsOf(model.records));
     if (indexed.errors.length > 0) {
       report.errors.push(...indexed.errors.map((e) => `search index: ${e}`));
       return report.failed(scratch);

@@ -1,7 +1,8 @@
-// Indexes the rendered site with Pagefind into `<siteDir>/pagefind/`, in indexes of consecutive years of at most
-// MAX_PAGES_PER_INDEX record pages. Only record pages (articles and briefs, which carry `data-pagefind-body`) are
-// indexed, and what Pagefind reads of them is our search text expanded into character pairs (see tokens.ts and
-// pageExtras.ts), so the pages themselves carry each character once.
+// Indexes the site's records with Pagefind into `<siteDir>/pagefind/`, in indexes of consecutive years of at most
+// MAX_PAGES_PER_INDEX records. Pagefind is handed each record as a custom record: our search text expanded into
+// character pairs (see tokens.ts), with the title, date and column to show and the filters to offer. The rendered
+// pages are not read back, so they carry no search markup. One-character lookups get an index of their own
+// (characterIndex.ts), written from Pagefind's output.
 //
 // Why several indexes: Pagefind builds an index in memory, and one index of the whole archive grows with it
 // (2.1–2.9 GB at 10,000 records, 14 GB at 50,000 with Chinese segmentation; bench/README.md). Writing a few
@@ -10,9 +11,11 @@
 // downloads. The newest index sits in `pagefind/` itself, with Pagefind's runtime; each older one in
 // `pagefind/<years>/`, and the search page merges them (Pagefind's mergeIndex).
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
-import { searchDocument } from './pageExtras.js';
+import { writeCharacterIndex, type IndexedBucket } from './characterIndex.js';
+import type { SearchRecord } from './searchRecords.js';
+import { BREAK_TOKEN, indexTokens } from './tokens.js';
 
 /**
  * The index holds our own search tokens, not prose for a word segmenter: under a zh language Pagefind would
@@ -29,6 +32,8 @@ export interface IndexResult {
 export interface IndexOptions {
   /** Lower only to test merging on a small site. */
   maxPagesPerIndex?: number;
+  /** Lower only to test, on a small site, one-character results spread over several id files (characterIndex.ts). */
+  idsPerFile?: number;
 }
 
 /**
@@ -58,8 +63,10 @@ const UNUSED_UI_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|c
 const RUNTIME_FILES = /^(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
 
 /** The filters the search page offers; it reads their values from the manifest (see below). */
-const OFFERED_FILTERS = ['column', 'year'] as const;
-const FILTER_ATTRIBUTE = /data-pagefind-filter="([a-z]+):([^"]*)"/g;
+export interface FilterValues {
+  column: Set<string>;
+  year: Set<string>;
+}
 
 /**
  * Pagefind's merged search sorts all results by score, and under a sort a result's score is its rank within
@@ -72,34 +79,31 @@ const MERGED_SCORE_SORT = /\.flatMap\(\(s\)=>s\.results\)\.sort\(\(a,b\)=>b\.sco
 const SORT_WITHIN_EACH_INDEX = '.flatMap((s)=>s.results.sort((a,b)=>b.score-a.score))';
 const PATCHED_RUNTIME_FILES = ['pagefind.js', 'pagefind-worker.js'];
 
-export async function indexSite(siteDir: string, options: IndexOptions = {}): Promise<IndexResult> {
-  const root = resolve(siteDir);
-  const outputRoot = join(root, 'pagefind');
+export async function indexSite(siteDir: string, records: readonly SearchRecord[], options: IndexOptions = {}): Promise<IndexResult> {
+  const outputRoot = join(resolve(siteDir), 'pagefind');
   const errors: string[] = [];
-  const filterValues = new Map<string, Set<string>>(OFFERED_FILTERS.map((name) => [name, new Set<string>()]));
-  const olderIndexes: string[] = [];
-  let rootWritten = false;
+  const filterValues: FilterValues = { column: new Set(), year: new Set() };
+  const written: IndexedBucket[] = [];
   // Read by the Pagefind process, which the first createIndex starts; a value already set (to measure) wins.
   const chunkSetting = process.env[CHUNK_SIZE_VARIABLE];
   process.env[CHUNK_SIZE_VARIABLE] ??= String(INDEX_CHUNK_POSITIONS);
   try {
     // The folder is Pagefind's alone; an index left from an earlier run would be merged with this one.
     await rm(outputRoot, { recursive: true, force: true });
-    for (const bucket of bucketsNewestFirst(root, await htmlFiles(root), options.maxPagesPerIndex)) {
-      const outputPath = rootWritten ? join(outputRoot, bucket.name) : outputRoot;
-      const written = await indexBucket(root, bucket.files, outputPath, filterValues);
-      errors.push(...written.errors);
-      if (written.pages === 0) continue;
-      if (rootWritten) olderIndexes.push(bucket.name);
-      rootWritten = true;
-    }
-    if (errors.length === 0 && !rootWritten) {
-      errors.push(`pagefind: no page in ${root} has data-pagefind-body, so search would find nothing`);
+    if (records.length === 0) errors.push('pagefind: the site has no records, so search would find nothing');
+    for (const bucket of bucketsNewestFirst(records, options.maxPagesPerIndex)) {
+      const folder = written.length === 0 ? '' : bucket.name;
+      const outputPath = join(outputRoot, folder);
+      const indexed = await indexBucket(bucket.records, outputPath, filterValues);
+      errors.push(...indexed.errors);
+      written.push({ folder, outputPath, records: bucket.records, characters: indexed.characters });
     }
     if (errors.length === 0) {
+      const olderIndexes = written.slice(1).map((bucket) => bucket.folder);
       await removeFiles(outputRoot, UNUSED_UI_FILES);
       for (const name of olderIndexes) await removeFiles(join(outputRoot, name), new RegExp(`${UNUSED_UI_FILES.source}|${RUNTIME_FILES.source}`));
       errors.push(...(await keepMergedResultsInIndexOrder(outputRoot)));
+      errors.push(...writeCharacterIndex(outputRoot, written, options.idsPerFile));
       await writeManifest(outputRoot, olderIndexes, filterValues);
     }
   } catch (error) {
@@ -113,7 +117,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
 
 export interface Bucket {
   name: string;
-  files: string[];
+  records: SearchRecord[];
 }
 
 /**
@@ -123,101 +127,101 @@ export interface Bucket {
 export const MAX_PAGES_PER_INDEX = 3000;
 
 /**
- * Record pages live under `/<year>/MM/DD/`, so the first folder of a page's path names its year, and sorted
- * paths are in date order. Whole years are grouped, newest first, up to `max` pages (`2021-2025`); a year with
- * more becomes parts of consecutive dates (`2024-part2`, then `2024-part1`). Pages anywhere else (none today)
- * share one more index, merged last.
+ * Whole years are grouped, newest first, up to `max` records (`2021-2025`); a year with more becomes parts of
+ * consecutive dates (`2024-part2`, then `2024-part1`). Within an index, records are in date order.
  */
-export function bucketsNewestFirst(root: string, files: string[], max = MAX_PAGES_PER_INDEX): Bucket[] {
-  const byYear = new Map<string, string[]>();
-  const elsewhere: string[] = [];
-  for (const file of files) {
-    const first = relative(root, file).split(sep)[0]!;
-    if (!/^\d{4}$/.test(first)) elsewhere.push(file);
-    else if (byYear.has(first)) byYear.get(first)!.push(file);
-    else byYear.set(first, [file]);
+export function bucketsNewestFirst(records: readonly SearchRecord[], max = MAX_PAGES_PER_INDEX): Bucket[] {
+  const byYear = new Map<string, SearchRecord[]>();
+  // Sorted, so Pagefind sees records in the same order on every build and writes the same index.
+  const sorted = [...records].sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
+  for (const record of sorted) {
+    const year = record.date.slice(0, 4);
+    const list = byYear.get(year);
+    if (list) list.push(record);
+    else byYear.set(year, [record]);
   }
   const buckets: Bucket[] = [];
   let years: string[] = [];
-  let pending: string[] = [];
+  let pending: SearchRecord[] = [];
   const flush = () => {
     if (years.length === 0) return;
-    buckets.push({ name: years.length === 1 ? years[0]! : `${years.at(-1)}-${years[0]}`, files: pending });
+    buckets.push({ name: years.length === 1 ? years[0]! : `${years.at(-1)}-${years[0]}`, records: pending });
     years = [];
     pending = [];
   };
   for (const year of [...byYear.keys()].sort().reverse()) {
-    const yearFiles = byYear.get(year)!;
-    if (pending.length + yearFiles.length > max) flush();
-    if (yearFiles.length <= max) {
+    const yearRecords = byYear.get(year)!;
+    if (pending.length + yearRecords.length > max) flush();
+    if (yearRecords.length <= max) {
       years.push(year);
-      pending = [...yearFiles, ...pending];
+      pending = [...yearRecords, ...pending];
       continue;
     }
-    const parts = Math.ceil(yearFiles.length / max);
-    const size = Math.ceil(yearFiles.length / parts);
+    const parts = Math.ceil(yearRecords.length / max);
+    const size = Math.ceil(yearRecords.length / parts);
     for (let part = parts; part >= 1; part--) {
-      buckets.push({ name: `${year}-part${part}`, files: yearFiles.slice((part - 1) * size, part * size) });
+      buckets.push({ name: `${year}-part${part}`, records: yearRecords.slice((part - 1) * size, part * size) });
     }
   }
   flush();
-  if (elsewhere.length > 0) buckets.push({ name: 'other', files: elsewhere });
   return buckets;
 }
 
-async function indexBucket(
-  root: string,
-  files: string[],
-  outputPath: string,
-  filterValues: Map<string, Set<string>>,
-): Promise<{ pages: number; errors: string[] }> {
-  const errors: string[] = [];
-  let pages = 0;
+/**
+ * What Pagefind indexes of a record: its searchable parts as index tokens, a break token between parts so that no
+ * phrase matches across them. Pagefind stores this text as the record's fragment; search.js turns it back into
+ * readable excerpts. The record's Han characters are collected into `characters`, when given.
+ */
+export function indexedText(record: Pick<SearchRecord, 'parts'>, characters?: Set<string>): string {
+  return record.parts
+    .map((part) => indexTokens(part, characters).join(' '))
+    .filter(Boolean)
+    .join(` ${BREAK_TOKEN} `);
+}
+
+const RECORDS_PER_BATCH = 100;
+
+interface IndexedRecords {
+  errors: string[];
+  /** Each record's distinct Han characters, joined, for the character index. */
+  characters: string[];
+}
+
+async function indexBucket(records: SearchRecord[], outputPath: string, filterValues: FilterValues): Promise<IndexedRecords> {
+  const characters: string[] = [];
   const created = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
-  errors.push(...created.errors.map((e) => `pagefind: ${e}`));
+  const errors = created.errors.map((e) => `pagefind: ${e}`);
   const index = created.index;
-  if (!index) return { pages, errors: errors.length ? errors : ['pagefind: could not create an index'] };
+  if (!index) return { errors: errors.length ? errors : ['pagefind: could not create an index'], characters };
   try {
-    for (const file of files) {
-      const html = await readFile(file, 'utf8');
-      if (!html.includes('data-pagefind-body')) continue;
-      for (const [, name, value] of html.matchAll(FILTER_ATTRIBUTE)) filterValues.get(name!)?.add(unescapeHtml(value!));
-      const document = searchDocument(html);
-      if (document === null) {
-        errors.push(`pagefind: ${relative(root, file)}: a record page must hold exactly one search text (src/search/pageExtras.ts)`);
-        continue;
-      }
-      const added = await index.addHTMLFile({ url: pageUrl(root, file), content: document });
-      errors.push(...added.errors.map((e) => `pagefind: ${relative(root, file)}: ${e}`));
-      pages += 1;
+    // Pagefind's service takes messages one at a time, in the order sent, so records can be sent in batches
+    // without waiting for each answer: the index is the same, and neither process wakes up once per record.
+    for (let start = 0; start < records.length; start += RECORDS_PER_BATCH) {
+      const batch = records.slice(start, start + RECORDS_PER_BATCH).map((record) => {
+        const year = record.date.slice(0, 4);
+        filterValues.column.add(record.column);
+        filterValues.year.add(year);
+        const seen = new Set<string>();
+        const added = index.addCustomRecord({
+          url: record.url,
+          content: indexedText(record, seen),
+          language: INDEX_LANGUAGE,
+          meta: { title: record.title, date: record.displayDate, column: record.column },
+          filters: { column: [record.column], year: [year], kind: [record.kind] },
+          sort: { date: record.date },
+        });
+        characters.push([...seen].join(''));
+        return added.then((result) => result.errors.map((e) => `pagefind: ${record.url}: ${e}`));
+      });
+      for (const recordErrors of await Promise.all(batch)) errors.push(...recordErrors);
     }
-    if (pages > 0) {
-      const written = await index.writeFiles({ outputPath });
-      errors.push(...written.errors.map((e) => `pagefind: ${e}`));
-    }
+    const written = await index.writeFiles({ outputPath });
+    errors.push(...written.errors.map((e) => `pagefind: ${e}`));
   } finally {
-    // Frees this year's pages in the Pagefind process before the next year is read.
+    // Frees these years' records in the Pagefind process before the next ones are added.
     await index.deleteIndex();
   }
-  return { pages, errors };
-}
-
-/** `2023/11/02/ab12cd34/index.html` → `/2023/11/02/ab12cd34/`, as Pagefind's own directory walk would say. */
-function pageUrl(root: string, file: string): string {
-  const path = `/${relative(root, file).split(sep).join('/')}`;
-  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
-}
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'pagefind') files.push(...(await htmlFiles(path)));
-    } else if (entry.name.endsWith('.html')) files.push(path);
-  }
-  // Sorted, so Pagefind sees pages in the same order on every build and writes the same index.
-  return files.sort();
+  return { errors, characters };
 }
 
 async function removeFiles(dir: string, pattern: RegExp): Promise<void> {
@@ -248,19 +252,11 @@ async function keepMergedResultsInIndexOrder(outputRoot: string): Promise<string
  * Pagefind's `filters()` downloads every filter's page lists (72 KB on a 10,000-article archive) just to
  * name the values, before the first search; the page needs only the names.
  */
-async function writeManifest(outputRoot: string, indexes: string[], values: Map<string, Set<string>>): Promise<void> {
+async function writeManifest(outputRoot: string, indexes: string[], values: FilterValues): Promise<void> {
   const manifest: SearchManifest = {
     indexes,
-    column: [...values.get('column')!].sort((a, b) => a.localeCompare(b, 'zh-CN')),
-    year: [...values.get('year')!].sort().reverse(),
+    column: [...values.column].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+    year: [...values.year].sort().reverse(),
   };
   await writeFile(join(outputRoot, SEARCH_MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
-}
-
-export function unescapeHtml(text: string): string {
-  return text.replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos);/gi, (_, code: string) => {
-    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-    if (code[0] !== '#') return named[code.toLowerCase()]!;
-    return String.fromCodePoint(code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1)));
-  });
 }

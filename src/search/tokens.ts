@@ -11,23 +11,52 @@
 // characters keep each token's list of pages short: on a 10,000-article archive the page list of 工 alone is
 // over 150 KB.
 //
-// A single character is looked up as a word of its own: after the text, each record lists its distinct Han
-// characters once, as lone tokens (CHARACTERS_TOKEN 工 会 …). Pagefind's prefix search (赛 → 赛事, 赛场 …)
-// loads only the one index chunk whose range holds 赛 and misses the pairs in the next chunks: on a
-// 10,000-record archive it found 5,879 of the 6,368 records that contain 赛, and fewer with smaller chunks.
+// A single character is looked up outside Pagefind, in characterIndex.ts: Pagefind's prefix search (赛 → 赛事,
+// 赛场 …) loads only the one index chunk whose range holds 赛 and misses the pairs in the next chunks (on a
+// 10,000-record archive it found 5,879 of the 6,368 records that contain 赛), and listing every record's distinct
+// characters as Pagefind words cost 15 of 50 CPU-s of indexing.
 //
 // The browser side of this rule lives in templates/assets/search.js; keep the two in step.
 import type { ArticleRecord } from '../types.js';
 
 /** Separates fields and paragraphs: it takes a position in the index, so no phrase can match across it. */
 export const BREAK_TOKEN = '¶';
-/** Opens a record's list of distinct characters, which is for single-character lookups, not for reading. */
-export const CHARACTERS_TOKEN = '§';
 
 // Letters and digits of scripts written with spaces stay whole words (12351, APP); Han, kana and hangul
 // characters become one token each.
 const SPACED_WORD = /^[\p{L}\p{N}]$/u;
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
+
+/** What tokenize does with a character: adds it to a word, drops it, or makes it a token of its own. */
+const enum Kind {
+  Unknown,
+  WordPart,
+  Dropped,
+  AloneHan,
+  AloneOther,
+}
+
+// Classifying a character takes up to four Unicode property tests; an archive uses a few thousand distinct
+// characters millions of times, so each is classified once: in a table for the Basic Multilingual Plane, in a map
+// beyond it. (Testing every character again was a quarter of Node's indexing time at 10,000 records.)
+const basicKinds = new Uint8Array(0x10000);
+const astralKinds = new Map<string, Kind>();
+
+function classify(char: string): Kind {
+  if (SPACED_WORD.test(char) && !CJK.test(char)) return Kind.WordPart;
+  if (/\s/u.test(char) || char === '\u200B' || char === BREAK_TOKEN) return Kind.Dropped;
+  return CJK.test(char) ? Kind.AloneHan : Kind.AloneOther;
+}
+
+function kindOf(char: string): Kind {
+  if (char.length === 1) {
+    const code = char.charCodeAt(0);
+    return (basicKinds[code] ||= classify(char));
+  }
+  let kind = astralKinds.get(char);
+  if (kind === undefined) astralKinds.set(char, (kind = classify(char)));
+  return kind;
+}
 
 /**
  * Splits one line into characters and words: one Han character each, Latin words and numbers whole,
@@ -37,7 +66,8 @@ export function tokenize(text: string): string[] {
   const tokens: string[] = [];
   let word = '';
   for (const char of text.normalize('NFC')) {
-    if (SPACED_WORD.test(char) && !CJK.test(char)) {
+    const kind = kindOf(char);
+    if (kind === Kind.WordPart) {
       word += char;
       continue;
     }
@@ -45,8 +75,7 @@ export function tokenize(text: string): string[] {
       tokens.push(word);
       word = '';
     }
-    if (/\s/u.test(char) || char === '\u200B' || char === BREAK_TOKEN) continue;
-    tokens.push(char);
+    if (kind !== Kind.Dropped) tokens.push(char);
   }
   if (word) tokens.push(word);
   return tokens;
@@ -61,26 +90,39 @@ export function searchableParts(record: ArticleRecord): string[] {
   return parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '');
 }
 
-const isHan = (token: string) => CJK.test(token);
+/** Whether a token is one Han (kana, hangul) character; tokens of several characters are words or pairs. */
+function isHan(token: string): boolean {
+  const oneCharacter = token.length === 1 || (token.length === 2 && isHighSurrogate(token.charCodeAt(0)));
+  return oneCharacter && kindOf(token) === Kind.AloneHan;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
 
 /**
  * Index tokens of one line: each Han character with the one after it (see the top of this file). The last
  * character of a run is already in the run's last pair, so it gets no token of its own unless it stands alone.
+ * Each Han character met is added to `characters`, when given, for the one-character index.
  */
-export function indexTokens(text: string): string[] {
+export function indexTokens(text: string, characters?: Set<string>): string[] {
   const units = tokenize(text);
   const tokens: string[] = [];
   units.forEach((unit, i) => {
-    const pairsWithNext = isHan(unit) && i + 1 < units.length && isHan(units[i + 1]!);
+    const han = isHan(unit);
+    if (han) characters?.add(unit);
+    const pairsWithNext = han && i + 1 < units.length && isHan(units[i + 1]!);
     if (pairsWithNext) tokens.push(unit + units[i + 1]);
-    else if (!isHan(unit) || i === 0 || !isHan(units[i - 1]!)) tokens.push(unit);
+    else if (!han || i === 0 || !isHan(units[i - 1]!)) tokens.push(unit);
   });
   return tokens;
 }
 
-/** Each Han character of the text once, in code point order so that the index is the same on every build. */
+/** Each Han (kana, hangul) character of the text once, sorted, as the character index lists them. */
 export function distinctCharacters(text: string): string[] {
-  return [...new Set(tokenize(text).filter(isHan))].sort();
+  const characters = new Set<string>();
+  indexTokens(text, characters);
+  return [...characters].sort();
 }
 
 /** Paragraph text of the Markdown body, without heading marks or backslash escapes (the body never holds HTML). */

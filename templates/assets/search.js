@@ -3,11 +3,11 @@
 //
 // The index holds each record as overlapping two-character tokens (src/search/tokens.ts: 集体协商 is indexed
 // as 集体 体协 协商 商). A query is cut the same way and searched as quoted phrases, one Pagefind search per
-// phrase, and only pages that match every phrase are kept. `tokenize` and the pairing rule below must stay in
+// phrase, and only pages that match every phrase are kept. A lone Chinese character is looked up in the site's
+// character index instead (src/search/characterIndex.ts). `tokenize` and the pairing rule below must stay in
 // step with src/search/tokens.ts.
 
 const BREAK_TOKEN = '¶';
-const CHARACTERS_TOKEN = '§';
 const SPACED_WORD = /^[\p{L}\p{N}]$/u;
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
 const PAGE_SIZE = 10;
@@ -57,19 +57,21 @@ export function queryPhrases(query) {
     flush();
   }
   const seen = new Set();
-  return phrases.filter((p) => !seen.has(p.pagefindQuery) && seen.add(p.pagefindQuery));
+  const key = (p) => p.character ?? p.pagefindQuery;
+  return phrases.filter((p) => !seen.has(key(p)) && seen.add(key(p)));
 }
 
 /**
- * A lone Han character is looked up as a word: every record lists its distinct characters as lone tokens.
- * A lone number or Latin word is searched whole: where no indexed word starts with it, Pagefind's prefix
- * search falls back to the longest word it starts with, so 12399 would find every page with 12 in a date.
- * Anything longer is the exact phrase of its pairs; the last character's own token is left out, because in
- * the text it is paired with whatever follows it.
+ * A lone Han character is looked up in the character index (`character`), not in Pagefind. A lone number or
+ * Latin word is searched whole: where no indexed word starts with it, Pagefind's prefix search falls back to
+ * the longest word it starts with, so 12399 would find every page with 12 in a date. Anything longer is the
+ * exact phrase of its pairs; the last character's own token is left out, because in the text it is paired
+ * with whatever follows it.
  */
 function phrasesOf(units) {
   const n = units.length;
-  if (n === 1) return [{ units, pagefindQuery: `"${units[0]}"`, rankQuery: isHan(units[0]) ? undefined : units[0] }];
+  if (n === 1 && isHan(units[0])) return [{ units, character: units[0] }];
+  if (n === 1) return [{ units, pagefindQuery: `"${units[0]}"`, rankQuery: units[0] }];
   // 2024年: the 年 may be 年度 in the text, which no exact phrase can know, so it is searched on its own.
   if (isHan(units[n - 1]) && !isHan(units[n - 2])) return [...phrasesOf(units.slice(0, -1)), ...phrasesOf(units.slice(-1))];
   const keys = units.map((unit, i) => (isHan(unit) && i + 1 < n && isHan(units[i + 1]) ? unit + units[i + 1] : unit));
@@ -82,32 +84,52 @@ function phrasesOf(units) {
  * (a date such as 2023-11-02 is indexed as words too) are dropped, since every searchable word is in the body.
  * `sort` is 'date' (newest first) or 'relevance'.
  */
-export async function searchArchive(pagefind, query, { filters = {}, sort = 'date' } = {}) {
+export async function searchArchive(pagefind, query, { filters = {}, sort = 'date', root = siteRoot } = {}) {
   const phrases = queryPhrases(query);
   if (phrases.length === 0) return { phrases, results: [] };
+  // Record numbers holding every lone character asked for, newest first; null when none was asked for.
+  let numbers = null;
+  for (const phrase of phrases.filter((p) => p.character)) {
+    const found = await recordsWithCharacter(phrase.character, filters, root);
+    const kept = numbers === null ? null : new Set(numbers);
+    numbers = kept === null ? found : found.filter((n) => kept.has(n));
+    if (numbers.length === 0) return { phrases, results: [] };
+  }
+  const words = phrases.filter((p) => !p.character);
+  if (words.length === 0) return { phrases, results: numbers.map((n) => ({ id: null, score: 0, data: () => recordFragment(n, root) })) };
+
   const byRelevance = sort !== 'date';
   const options = { filters, sort: byRelevance ? {} : { date: 'desc' } };
   let merged = null;
-  for (const phrase of phrases) {
-    const found = await pagefind.search(phrase.pagefindQuery, options);
-    const hits = new Map();
-    for (const result of found?.results ?? []) {
-      if (result.words.length > 0) hits.set(result.id, result);
-    }
-    const score = byRelevance ? await rankingScores(pagefind, phrase, options) : new Map();
-    const scoreOf = (result) => score.get(result.id) ?? result.score;
+  for (const phrase of words) {
+    const hits = await pagefindHits(pagefind, phrase, options, byRelevance);
     if (merged === null) {
       // data() closes over the result itself, not only its bound data(): Pagefind's worker frees a result's data
       // once the result object is garbage-collected, and a reader may ask for more results long after this search.
-      merged = [...hits.values()].map((r) => ({ id: r.id, score: scoreOf(r), data: () => r.data() }));
+      merged = [...hits.values()].map((r) => ({ id: r.id, score: r.score, data: () => r.result.data() }));
     } else {
       merged = merged.filter((r) => hits.has(r.id));
-      for (const r of merged) r.score += scoreOf(hits.get(r.id));
+      for (const r of merged) r.score += hits.get(r.id).score;
     }
     if (merged.length === 0) break;
   }
-  if (sort !== 'date') merged.sort((a, b) => b.score - a.score);
+  if (numbers !== null && merged.length > 0) {
+    const ids = new Set(await pageIds(numbers, root));
+    merged = merged.filter((r) => ids.has(r.id));
+  }
+  if (byRelevance) merged.sort((a, b) => b.score - a.score);
   return { phrases, results: merged };
+}
+
+/** The pages holding a phrase, in Pagefind's order, by id, each with its result and its ranking score. */
+async function pagefindHits(pagefind, phrase, options, byRelevance) {
+  const found = await pagefind.search(phrase.pagefindQuery, options);
+  const score = byRelevance ? await rankingScores(pagefind, phrase, options) : new Map();
+  const hits = new Map();
+  for (const result of found?.results ?? []) {
+    if (result.words.length > 0) hits.set(result.id, { id: result.id, score: score.get(result.id) ?? result.score, result });
+  }
+  return hits;
 }
 
 /**
@@ -120,11 +142,79 @@ async function rankingScores(pagefind, phrase, options) {
   return new Map((loose?.results ?? []).map((r) => [r.id, r.score]));
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// One-character lookups, from the files src/search/characterIndex.ts writes under pagefind/characters/ (gzip
+// JSON): records.json.gz (each record's index, date and column, newest first), ids/<n>.json.gz (Pagefind page
+// ids of records n·idsPerFile …) and <code point in hex>.json.gz (the records holding that character, as gaps).
+
+const CHARACTER_INDEX = 'pagefind/characters/';
+const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+const fetched = new Map();
+
+/** One request per file and page, however many searches ask; a failed request may be tried again. */
+function once(url, load) {
+  if (!fetched.has(url)) fetched.set(url, load(url).catch((error) => { fetched.delete(url); throw error; }));
+  return fetched.get(url);
+}
+
+/** The bytes of a gzip file, inflated here unless the host already did (Content-Encoding), as Pagefind checks too. */
+async function fetchInflated(url, { missingIsEmpty = false } = {}) {
+  const response = await fetch(url);
+  if (missingIsEmpty && response.status === 404) return null;
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(inflated).arrayBuffer());
+}
+
+const fetchJson = (options) => async (url) => {
+  const bytes = await fetchInflated(url, options);
+  return bytes === null ? null : JSON.parse(new TextDecoder().decode(bytes));
+};
+const characterFile = (root, name) => new URL(`${CHARACTER_INDEX}${name}`, root).href;
+const characterRecords = (root) => once(characterFile(root, 'records.json.gz'), fetchJson());
+
+/** Numbers of the records (newest first) that hold `character` and pass the column and year filters. */
+export async function recordsWithCharacter(character, filters = {}, root = siteRoot) {
+  const file = characterFile(root, `${character.codePointAt(0).toString(16)}.json.gz`);
+  const [records, gaps] = await Promise.all([characterRecords(root), once(file, fetchJson({ missingIsEmpty: true }))]);
+  const numbers = [];
+  let number = 0;
+  for (const [i, gap] of (gaps ?? []).entries()) {
+    number = i === 0 ? gap : number + gap;
+    if (filters.column && records.columns[records.column[number]] !== filters.column) continue;
+    if (filters.year && records.date[number].slice(0, 4) !== filters.year) continue;
+    numbers.push(number);
+  }
+  return numbers;
+}
+
+/** Pagefind's page ids of these records, loading only the id files that hold them. */
+async function pageIds(numbers, root) {
+  const { idsPerFile } = await characterRecords(root);
+  const files = [...new Set(numbers.map((n) => Math.floor(n / idsPerFile)))];
+  const lists = new Map(await Promise.all(files.map(async (f) => [f, await once(characterFile(root, `ids/${f}.json.gz`), fetchJson())])));
+  return numbers.map((n) => lists.get(Math.floor(n / idsPerFile))[n % idsPerFile]);
+}
+
+/** A record's Pagefind fragment, read as Pagefind's runtime reads it, with its URL under the site's path. */
+async function recordFragment(number, root) {
+  const [records, [id]] = await Promise.all([characterRecords(root), pageIds([number], root)]);
+  const folder = records.indexes[records.index[number]];
+  const url = new URL(`pagefind/${folder ? `${folder}/` : ''}fragment/${id}.pf_fragment`, root).href;
+  return once(url, async () => {
+    const bytes = await fetchInflated(url);
+    const signed = new TextDecoder().decode(bytes.subarray(0, PAGEFIND_SIGNATURE.length)) === PAGEFIND_SIGNATURE;
+    const fragment = JSON.parse(new TextDecoder().decode(signed ? bytes.subarray(PAGEFIND_SIGNATURE.length) : bytes));
+    fragment.url = `${new URL(root).pathname}${fragment.url.replace(/^\/+/, '')}`;
+    return fragment;
+  });
+}
+
 /** Turns stored index tokens back into readable text pieces, marking every run that matches a phrase. */
 export function excerptPieces(content, phrases, length = EXCERPT_LENGTH) {
   const stored = content.replace(/\u200B/g, '').split(/\s+/u).filter(Boolean);
-  const characters = stored.indexOf(CHARACTERS_TOKEN);
-  if (characters !== -1) stored.length = characters;
   if (stored.at(-1) === '.') stored.pop(); // Pagefind ends unpunctuated text with a full stop.
   // A pair stands for its first character while the run goes on; the last pair of a run stands for both.
   const tokens = stored.flatMap((token, i) => {

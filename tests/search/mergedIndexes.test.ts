@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketsNewestFirst, SEARCH_MANIFEST_FILE, type SearchManifest } from '../../src/search/indexSite.js';
+import type { SearchRecord } from '../../src/search/searchRecords.js';
 import type { ArticleRecord } from '../../src/types.js';
 import { launchChromium } from './support/browser.js';
 import { CHOSEN_QUERIES, measureRecall, sampledQueries } from './support/recall.js';
@@ -13,23 +14,33 @@ import { serveStatic, type StaticServer } from './support/server.js';
 import { seedRecords } from './support/site.js';
 import { buildStandInSite } from './support/standInSite.js';
 
-describe('the split of record pages into indexes', () => {
-  const page = (year: number, n: number) => `/site/${year}/${String(1 + (n % 12)).padStart(2, '0')}/01/p${String(n).padStart(5, '0')}/index.html`;
-  const pages = (year: number, count: number) => Array.from({ length: count }, (_, n) => page(year, n));
+describe('the split of records into indexes', () => {
+  const record = (year: number, n: number): SearchRecord => ({
+    url: `/${year}/${String(1 + (n % 12)).padStart(2, '0')}/01/p${String(n).padStart(5, '0')}/`,
+    title: `第${n}篇`,
+    date: `${year}-${String(1 + (n % 12)).padStart(2, '0')}-01`,
+    displayDate: '',
+    column: '其他',
+    kind: '文章',
+    parts: [],
+  });
+  const records = (year: number, count: number) => Array.from({ length: count }, (_, n) => record(year, n));
+  const inDateOrder = (list: SearchRecord[]) => [...list].sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
 
-  it('groups whole years, newest first, up to the limit, with pages outside a year last', () => {
-    const files = [...pages(2021, 4), ...pages(2022, 3), ...pages(2023, 3), ...pages(2024, 6), '/site/other/index.html'].sort();
-    const buckets = bucketsNewestFirst('/site', files, 6);
-    expect(buckets.map((b) => [b.name, b.files.length])).toEqual([['2024', 6], ['2022-2023', 6], ['2021', 4], ['other', 1]]);
-    expect(buckets.flatMap((b) => b.files).sort()).toEqual(files);
+  it('groups whole years, newest first, up to the limit, each index in date order', () => {
+    const all = [...records(2024, 6), ...records(2021, 4), ...records(2023, 3), ...records(2022, 3)];
+    const buckets = bucketsNewestFirst(all, 6);
+    expect(buckets.map((b) => [b.name, b.records.length])).toEqual([['2024', 6], ['2022-2023', 6], ['2021', 4]]);
+    for (const bucket of buckets) expect(bucket.records).toEqual(inDateOrder(bucket.records));
+    expect(inDateOrder(buckets.flatMap((b) => b.records))).toEqual(inDateOrder(all));
   });
 
-  it('cuts a year over the limit into parts of consecutive pages, newest part first, losing none', () => {
-    const files = pages(2023, 13).sort();
-    const buckets = bucketsNewestFirst('/site', files, 6);
+  it('cuts a year over the limit into parts of consecutive dates, newest part first, losing none', () => {
+    const all = records(2023, 13);
+    const buckets = bucketsNewestFirst(all, 6);
     expect(buckets.map((b) => b.name)).toEqual(['2023-part3', '2023-part2', '2023-part1']);
-    for (const bucket of buckets) expect(bucket.files.length).toBeLessThanOrEqual(6);
-    expect([...buckets].reverse().flatMap((b) => b.files)).toEqual(files);
+    for (const bucket of buckets) expect(bucket.records.length).toBeLessThanOrEqual(6);
+    expect([...buckets].reverse().flatMap((b) => b.records)).toEqual(inDateOrder(all));
   });
 });
 
@@ -46,10 +57,11 @@ describe('search over merged indexes, in Chromium', () => {
   beforeAll(async () => {
     records = seedRecords();
     dir = mkdtempSync(join(tmpdir(), 'merged-indexes-'));
-    // Small chunks too, so a word's pages and a character's pairs are spread over many chunk files.
+    // Small chunks too, so a word's pages are spread over many chunk files, and small id files for one-character
+    // lookups, so their results are spread over many of those.
     process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(CHUNK_POSITIONS);
     try {
-      await buildStandInSite(records, dir, { index: { maxPagesPerIndex: MAX } });
+      await buildStandInSite(records, dir, { index: { maxPagesPerIndex: MAX, idsPerFile: 4 } });
     } finally {
       delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
     }

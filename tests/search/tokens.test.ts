@@ -1,8 +1,8 @@
 // The index side and the browser side must cut text the same way, or a phrase can never match.
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/load.js';
-import { expandSearchText, searchDocument, searchExtrasHtml } from '../../src/search/pageExtras.js';
-import { indexTokens, searchableParts, tokenize } from '../../src/search/tokens.js';
+import { indexedText } from '../../src/search/indexSite.js';
+import { distinctCharacters, indexTokens, searchableParts, tokenize } from '../../src/search/tokens.js';
 import type { ArticleRecord } from '../../src/types.js';
 // @ts-expect-error -- plain browser JavaScript, no type declarations
 import * as browserSearch from '../../templates/assets/search.js';
@@ -41,28 +41,35 @@ describe('search tokens', () => {
   });
 
   it('keeps fields and paragraphs apart in the index, so no phrase matches across them', () => {
-    const page = `<article data-pagefind-body><h1>竞赛</h1>${searchExtrasHtml(record({ title: '竞赛', body: '## 工会\n\n全市 工会' }))}</article>`;
-    expect(expandSearchText(page)).toBe(
-      '<article data-pagefind-body><h1>竞赛</h1><div class="search-text" hidden data-pagefind-body>竞赛 ¶ 工会 ¶ 全市 市工 工会 § 会 全 工 市 竞 赛</div></article>',
-    );
+    const parts = searchableParts(record({ title: '竞赛', body: '## 工会\n\n全市 工会' }));
+    expect(indexedText({ parts })).toBe('竞赛 ¶ 工会 ¶ 全市 市工 工会');
+  });
+
+  it('lists for the character index exactly the Chinese characters the browser would look up, once each', () => {
+    for (const r of records) {
+      const text = searchableParts(r).join('\n');
+      const lookedUp = browserSearch.tokenize(text).filter((unit: string) => browserSearch.queryPhrases(unit)[0]?.character === unit);
+      expect(distinctCharacters(text), r.id).toEqual([...new Set<string>(lookedUp)].sort());
+    }
   });
 
   it.each([
     ['新重庆 1235', ['"新重 重庆"', '"1235"']],
     ['竞赛、工会', ['"竞赛"', '"工会"']],
-    ['赛', ['"赛"']],
-    ['2024年', ['"2024"', '"年"']],
+    ['赛', ['character 赛']],
+    ['2024年', ['"2024"', 'character 年']],
     ['12351热线', ['"12351 热线"']],
     ['热线12351', ['"热线 线 12351"']],
-  ])('asks Pagefind for %s as %j: phrases of pairs, a lone character or number as a word', (query, asked) => {
-    expect(browserSearch.queryPhrases(query).map((p: { pagefindQuery: string }) => p.pagefindQuery)).toEqual(asked);
+  ])('looks up %s as %j: phrases of pairs in Pagefind, a lone number as a word, a lone character in the character index', (query, asked) => {
+    const described = (p: { pagefindQuery?: string; character?: string }) => (p.character ? `character ${p.character}` : p.pagefindQuery);
+    expect(browserSearch.queryPhrases(query).map(described)).toEqual(asked);
   });
 });
 
 describe('excerpts rebuilt from the stored tokens', () => {
-  const storedContent = (r: ArticleRecord) => /data-pagefind-body>([^<]*)</.exec(expandSearchText(searchExtrasHtml(r)))![1]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCodePoint(Number(c)));
+  const storedContent = (r: ArticleRecord) => indexedText({ parts: searchableParts(r) });
 
-  it('give back every character of every seed record, and none of its character list', () => {
+  it('give back every character of every seed record', () => {
     for (const r of records) {
       const pieces = browserSearch.excerptPieces(storedContent(r), [], 1_000_000) as { text: string }[];
       const shown = pieces.map((piece) => piece.text).join('').replace(/\s/g, '');
@@ -77,39 +84,14 @@ describe('excerpts rebuilt from the stored tokens', () => {
   });
 });
 
-describe('the document Pagefind is given for a record page', () => {
-  const searchText = searchExtrasHtml(record({ title: '竞赛', body: '工会' }));
-  const page = `<html lang="zh-CN"><body><nav><a href="/">首页</a></nav><article data-pagefind-body>
-<h1 data-pagefind-meta="title">竞赛 &amp; 工会</h1><p>看得见的正文</p>
-<div hidden><span data-pagefind-filter="year:2024"></span><span data-pagefind-sort="date:2024-12-02"></span></div>
-${searchText}</article></body></html>`;
-
-  it('holds the metadata elements and the expanded search text, and not the layout or the visible text', () => {
-    expect(searchDocument(page)).toBe(
-      '<html><body><h1 data-pagefind-meta="title">竞赛 &amp; 工会</h1><span data-pagefind-filter="year:2024"></span>' +
-        '<span data-pagefind-sort="date:2024-12-02"></span><div class="search-text" hidden data-pagefind-body>竞赛 ¶ 工会 § 会 工 竞 赛</div></body></html>',
-    );
-  });
-
-  it('is refused for a page without exactly one search text', () => {
-    expect(searchDocument(page.replace(searchText, ''))).toBeNull();
-    expect(searchDocument(page.replace(searchText, searchText + searchText))).toBeNull();
-  });
-});
-
-describe('search extras on a record page', () => {
+describe('what Pagefind stores of a hostile record', () => {
   const hostile = record({ title: '<img src=x onerror=alert(1)>', body: '<script>alert("x")</script> & 工会', byline: '记者 刘颖' });
 
-  it('escape hostile text and hold every searchable field once', () => {
-    const html = searchExtrasHtml(hostile);
-    expect(html).toMatch(/^<div class="search-text" hidden data-pagefind-body>[^<>]*<\/div>$/);
-    const text = html.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)));
-    expect(text).toBe('<img src=x onerror=alert(1)> ¶ 记者 刘颖 ¶ <script>alert("x")</script> & 工会');
-  });
-
-  it('expand into index tokens that are still escaped', () => {
-    const expanded = expandSearchText(searchExtrasHtml(hostile));
-    expect(expanded).not.toMatch(/<(img|script)/);
-    expect(expanded).toContain('记者 者刘 刘颖 ¶');
+  it('is its text as tokens, unescaped, for the search page to set as text', () => {
+    const stored = indexedText({ parts: searchableParts(hostile) });
+    expect(stored).toContain('记者 者刘 刘颖 ¶');
+    const shown = (browserSearch.excerptPieces(stored, [], 1000) as { text: string }[]).map((piece) => piece.text).join('');
+    expect(shown).toContain('<script>alert("x")</script>');
+    expect(shown).toContain('<img src=x onerror=alert(1)>');
   });
 });

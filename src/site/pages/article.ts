@@ -4,12 +4,6 @@ import { isoDateTime } from '../dates.js';
 import { renderBody, excerpt } from '../markdown.js';
 import { renderPage } from '../layout.js';
 import { PUBLISHER, type RecordLink, type RecordPage, type SiteInfo } from '../model.js';
-import { searchExtrasHtml } from '../../search/pageExtras.js';
-
-/** Pagefind's inline `key:value` syntax separates several pairs with commas, so a value must not carry one. */
-function pagefindValue(value: string): string {
-  return escapeHtml(value.replace(/,/g, '，'));
-}
 
 export function articleJsonLd(page: RecordPage, site: SiteInfo): unknown {
   const absolute = (url: string) => `${site.origin}${url}`;
@@ -63,28 +57,19 @@ ${page.related.map((r) => `<li><a href="${escapeHtml(r.url)}">${escapeHtml(r.tit
 
   const headline = [
     record.kicker ? `<p class="kicker">${escapeHtml(record.kicker)}</p>` : '',
-    `<h1 data-pagefind-meta="title">${escapeHtml(record.title)}</h1>`,
+    `<h1>${escapeHtml(record.title)}</h1>`,
     record.subtitle ? `<p class="subtitle">${escapeHtml(record.subtitle)}</p>` : '',
   ].filter(Boolean);
   const neighbours = [neighbour('prev', '上一篇', page.previous), neighbour('next', '下一篇', page.next)].filter(Boolean);
 
-  const main = `<article class="record" data-pagefind-body>
+  const main = `<article class="record">
 <header class="record-head">
 ${headline.join('\n')}
 <p class="record-meta">${meta.join('<span class="sep" aria-hidden="true"> · </span>')}</p>
-<div hidden>
-<span data-pagefind-filter="column:${pagefindValue(page.columnLabel)}"></span>
-<span data-pagefind-filter="year:${escapeHtml(record.date.slice(0, 4))}"></span>
-<span data-pagefind-filter="kind:${page.kindLabel}"></span>
-<span data-pagefind-sort="date:${escapeHtml(record.date)}"></span>
-<span data-pagefind-meta="date:${pagefindValue(page.displayDate)}"></span>
-<span data-pagefind-meta="column:${pagefindValue(page.columnLabel)}"></span>
-</div>
 </header>
 <div class="record-body">
 ${renderBody(record.body, 2)}</div>
 ${captions}
-${searchExtrasHtml(record)}
 </article>
 <footer class="record-foot">
 <p class="from-issue">出自 <a href="${escapeHtml(page.issue.url)}">${escapeHtml(page.issue.name)}</a> · <a href="${escapeHtml(page.sourceUrl)}">原文${lines}</a>（<a href="${escapeHtml(page.sourceTextUrl)}">纯文本</a>）</p>

@@ -1,11 +1,13 @@
-// A minimal site with the same Pagefind markup as the real record pages, for measuring search on its own
-// (before/after a remedy) without the rest of the site. The real site is tested from tests/.output/.
+// A minimal site of record pages and the search page, for measuring search on its own (before/after a remedy)
+// without the rest of the site. The real site is tested from tests/.output/. The pages carry Pagefind's markup
+// only for the 'without our tokens' baseline, which lets Pagefind read them as its own command would.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { indexSite, SEARCH_MANIFEST_FILE, type IndexOptions, type SearchManifest } from '../../../src/search/indexSite.js';
-import { searchExtrasHtml } from '../../../src/search/pageExtras.js';
+import type { SearchRecord } from '../../../src/search/searchRecords.js';
+import { searchableParts } from '../../../src/search/tokens.js';
 import type { ArticleRecord } from '../../../src/types.js';
 import { searchPage } from '../../../templates/search.js';
 
@@ -43,7 +45,6 @@ ${record.subtitle ? `<p>${esc(record.subtitle)}</p>` : ''}
 <span data-pagefind-meta="date:${record.date}"></span><span data-pagefind-meta="column:${esc(column)}"></span></div>
 ${body}
 ${record.captions.map((c) => `<p>${esc(c)}</p>`).join('\n')}
-${tokens ? searchExtrasHtml(record) : ''}
 </article>`;
     const pageDir = join(dir, recordUrlPath(record));
     mkdirSync(pageDir, { recursive: true });
@@ -54,8 +55,20 @@ ${tokens ? searchExtrasHtml(record) : ''}
   writeFileSync(join(dir, 'search', 'index.html'), shell(searchPage.title, searchPage.main, head));
   mkdirSync(join(dir, 'assets'), { recursive: true });
   for (const name of ['search.js', 'search.css']) copyFileSync(join(ASSETS, name), join(dir, 'assets', name));
-  const { errors } = tokens ? await indexSite(dir, index) : await indexAsPagefindWould(dir);
+  const { errors } = tokens ? await indexSite(dir, records.map(searchRecord), index) : await indexAsPagefindWould(dir);
   if (errors.length) throw new Error(errors.join('\n'));
+}
+
+function searchRecord(record: ArticleRecord): SearchRecord {
+  return {
+    url: recordUrlPath(record),
+    title: record.title,
+    date: record.date,
+    displayDate: record.date,
+    column: record.column ?? '综合',
+    kind: record.kind === 'brief' ? '简讯' : '文章',
+    parts: searchableParts(record),
+  };
 }
 
 /**

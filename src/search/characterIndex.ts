@@ -1,0 +1,127 @@
+// One-character queries (赛, 颖) are answered from this small index of our own, beside Pagefind's, because Pagefind
+// cannot answer them well from the character pairs (tokens.ts) and answering them as Pagefind words was costly.
+//
+// Under `pagefind/characters/`, every file gzip-compressed JSON:
+//   records.json.gz   every record, newest first: which Pagefind index holds it, its date and its column, so the
+//                     search page can filter, sort and count without loading anything per record
+//   ids/<n>.json.gz   the Pagefind page ids (fragment names) of records n·k … n·k+k−1 (k = idsPerFile, 256):
+//                     loaded only for the results a reader is shown, to fetch their fragments as Pagefind would
+//   <hex>.json.gz     for each character (code point in hex), the records that contain it, as gaps between
+//                     record numbers (1, 1, 3 … compress to almost nothing for a common character)
+//
+// The search page reads these in templates/assets/search.js (recordsWithCharacter); keep the two in step.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
+import type { SearchRecord } from './searchRecords.js';
+
+export const CHARACTER_INDEX_DIR = 'characters';
+export const IDS_PER_FILE = 256;
+
+/** Pagefind's compressed files start, once inflated, with this signature (its runtime checks it the same way). */
+const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+
+export interface IndexedBucket {
+  /** Folder under `pagefind/`, `''` for the root index. */
+  folder: string;
+  /** Where Pagefind wrote it. */
+  outputPath: string;
+  records: SearchRecord[];
+  /** Each record's distinct Han characters, joined (indexSite.ts collects them while indexing). */
+  characters: string[];
+}
+
+export interface CharacterRecords {
+  idsPerFile: number;
+  indexes: string[];
+  columns: string[];
+  index: number[];
+  date: string[];
+  column: number[];
+}
+
+export function writeCharacterIndex(outputRoot: string, buckets: IndexedBucket[], idsPerFile = IDS_PER_FILE): string[] {
+  const errors: string[] = [];
+  const ordered: { record: SearchRecord; bucket: number; id: string; characters: string }[] = [];
+  for (const [bucketNumber, bucket] of buckets.entries()) {
+    const idByUrl = pageIdsByUrl(bucket.outputPath);
+    for (const [i, record] of bucket.records.entries()) {
+      const id = idByUrl.get(record.url);
+      if (id === undefined) errors.push(`pagefind: ${record.url} has no fragment in ${bucket.outputPath}, so one-character searches could not show it`);
+      else ordered.push({ record, bucket: bucketNumber, id, characters: bucket.characters[i]! });
+    }
+  }
+  if (errors.length > 0) return errors;
+  // Newest first, as the search page lists results; the URL breaks ties so every build numbers records alike.
+  ordered.sort((a, b) => b.record.date.localeCompare(a.record.date) || a.bucket - b.bucket || a.record.url.localeCompare(b.record.url));
+
+  const dir = join(outputRoot, CHARACTER_INDEX_DIR);
+  mkdirSync(join(dir, 'ids'), { recursive: true });
+  const columns = [...new Set(ordered.map(({ record }) => record.column))].sort();
+  const columnNumber = new Map(columns.map((name, i) => [name, i]));
+  const records: CharacterRecords = {
+    idsPerFile,
+    indexes: buckets.map((b) => b.folder),
+    columns,
+    index: ordered.map((o) => o.bucket),
+    date: ordered.map((o) => o.record.date),
+    column: ordered.map((o) => columnNumber.get(o.record.column)!),
+  };
+  writeGzipJson(join(dir, 'records.json.gz'), records);
+  for (let start = 0; start < ordered.length; start += idsPerFile) {
+    const ids = ordered.slice(start, start + idsPerFile).map((o) => o.id);
+    writeGzipJson(join(dir, 'ids', `${start / idsPerFile}.json.gz`), ids);
+  }
+
+  const recordsWith = new Map<string, number[]>();
+  for (const [number, { characters }] of ordered.entries()) {
+    for (const character of characters) {
+      const list = recordsWith.get(character);
+      if (list) list.push(number);
+      else recordsWith.set(character, [number]);
+    }
+  }
+  for (const [character, numbers] of recordsWith) {
+    const gaps = numbers.map((n, i) => (i === 0 ? n : n - numbers[i - 1]!));
+    writeGzipJson(join(dir, `${characterFileName(character)}.json.gz`), gaps);
+  }
+  return errors;
+}
+
+export function characterFileName(character: string): string {
+  return character.codePointAt(0)!.toString(16);
+}
+
+/** Pagefind names each page's fragment by its id (`und_48e8d4e`); the fragment holds the page's URL. */
+function pageIdsByUrl(outputPath: string): Map<string, string> {
+  const fragments = join(outputPath, 'fragment');
+  const ids = new Map<string, string>();
+  for (const name of readdirSync(fragments).sort()) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const path = join(fragments, name);
+    ids.set(fragmentUrl(path, readFileSync(path)), name.slice(0, -'.pf_fragment'.length));
+  }
+  return ids;
+}
+
+/** Pagefind writes a fragment's URL first, so inflating its first bytes is enough; the rest is the page's text. */
+const LEADING_URL = new RegExp(`^${PAGEFIND_SIGNATURE}\\{"url":("(?:[^"\\\\]|\\\\.)*")`);
+const FRAGMENT_START_BYTES = 1024;
+
+function fragmentUrl(path: string, compressed: Buffer): string {
+  const start = gunzipSync(compressed.subarray(0, FRAGMENT_START_BYTES), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  const quoted = LEADING_URL.exec(start.toString())?.[1];
+  if (quoted !== undefined) return JSON.parse(quoted) as string;
+  const inflated = gunzipSync(compressed);
+  if (inflated.subarray(0, PAGEFIND_SIGNATURE.length).toString() !== PAGEFIND_SIGNATURE) {
+    throw new Error(`${path} is not a Pagefind fragment of the version this was written for`);
+  }
+  return (JSON.parse(inflated.subarray(PAGEFIND_SIGNATURE.length).toString()) as { url: string }).url;
+}
+
+/** Node's gzip header carries no time stamp, so the same index compresses to the same bytes on every build. */
+function writeGzipJson(path: string, value: unknown): void {
+  // A 4 KB window: the lists repeat themselves locally, and zlib's default 32 KB window and hash table cost more to
+  // set up than to fill, over thousands of small files.
+  writeFileSync(path, gzipSync(JSON.stringify(value), { level: 9, windowBits: 12, memLevel: 6 }));
+}
