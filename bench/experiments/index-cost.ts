@@ -72,7 +72,7 @@ interface Document {
 }
 
 function documentOf(page: RecordPage, variant: string): Document {
-  variant = variant.replace(/-again$/, '');
+  variant = variant.replace(/-again$/, '').replace(/-nometa$/, '');
   const parts = searchableParts(page.record);
   const content = parts.map((part) => indexTokens(part).join(' ')).filter(Boolean).join(` ${BREAK_TOKEN} `);
   const filters: Record<string, string[]> = {
@@ -115,16 +115,18 @@ async function runVariant(variant: string, contentDir: string): Promise<Record<s
     if (variant === 'tokens-only') continue;
     const { index } = await measured(costs, 'create', () => pagefind.createIndex({ forceLanguage: 'und' }));
     await measured(costs, 'add', async () => {
-      for (const { page, doc } of docs) {
-        const added = await index!.addCustomRecord({
+      // In batches, as src/search/indexSite.ts sends them: Pagefind's service answers in order.
+      for (let start = 0; start < docs.length; start += 100) {
+        const added = await Promise.all(docs.slice(start, start + 100).map(({ page, doc }) => index!.addCustomRecord({
           url: page.url,
           content: doc.content,
           language: 'und',
-          meta: { title: page.record.title, date: page.displayDate, column: page.columnLabel },
+          meta: variant.includes('-nometa') ? { title: page.record.title } : { title: page.record.title, date: page.displayDate, column: page.columnLabel },
           filters: doc.filters,
           sort: { date: page.record.date },
-        });
-        if (added.errors.length > 0) throw new Error(added.errors.join('; '));
+        })));
+        const errors = added.flatMap((a) => a.errors);
+        if (errors.length > 0) throw new Error(errors.join('; '));
       }
     });
     await measured(costs, 'write', () => index!.writeFiles({ outputPath: join(outDir, String(i)) }));

@@ -65,17 +65,23 @@ export function queryPhrases(query) {
  * A lone Han character is looked up in the character index (`character`), not in Pagefind. A lone number or
  * Latin word is searched whole: where no indexed word starts with it, Pagefind's prefix search falls back to
  * the longest word it starts with, so 12399 would find every page with 12 in a date. Anything longer is the
- * exact phrase of its pairs; the last character's own token is left out, because in the text it is paired
- * with whatever follows it.
+ * exact phrase of its tokens, cut as the index cuts text (src/search/tokens.ts indexTokens): each Han character
+ * paired with the next, and the last character of a run left to the pair that holds it.
  */
 function phrasesOf(units) {
   const n = units.length;
   if (n === 1 && isHan(units[0])) return [{ units, character: units[0] }];
   if (n === 1) return [{ units, pagefindQuery: `"${units[0]}"`, rankQuery: units[0] }];
-  // 2024年: the 年 may be 年度 in the text, which no exact phrase can know, so it is searched on its own.
+  // 2024年: the 年 may be 年度 in the text, where it has no token of its own, so it is searched on its own.
   if (isHan(units[n - 1]) && !isHan(units[n - 2])) return [...phrasesOf(units.slice(0, -1)), ...phrasesOf(units.slice(-1))];
-  const keys = units.map((unit, i) => (isHan(unit) && i + 1 < n && isHan(units[i + 1]) ? unit + units[i + 1] : unit));
-  if (isHan(units[n - 1])) keys.pop();
+  // 布2023: the 布 may end 发布 in the text, where it has no token of its own either.
+  if (isHan(units[0]) && !isHan(units[1])) return [...phrasesOf(units.slice(0, 1)), ...phrasesOf(units.slice(1))];
+  const keys = [];
+  units.forEach((unit, i) => {
+    if (!isHan(unit)) keys.push(unit);
+    else if (i + 1 < n && isHan(units[i + 1])) keys.push(unit + units[i + 1]);
+    else if (i === 0 || !isHan(units[i - 1])) keys.push(unit);
+  });
   return [{ units, pagefindQuery: `"${keys.join(' ')}"`, rankQuery: keys.join(' ') }];
 }
 

@@ -59,7 +59,9 @@ describe('search tokens', () => {
     ['赛', ['character 赛']],
     ['2024年', ['"2024"', 'character 年']],
     ['12351热线', ['"12351 热线"']],
-    ['热线12351', ['"热线 线 12351"']],
+    ['热线12351', ['"热线 12351"']],
+    ['布2023', ['character 布', '"2023"']],
+    ['12年34', ['"12 年 34"']],
   ])('looks up %s as %j: phrases of pairs in Pagefind, a lone number as a word, a lone character in the character index', (query, asked) => {
     const described = (p: { pagefindQuery?: string; character?: string }) => (p.character ? `character ${p.character}` : p.pagefindQuery);
     expect(browserSearch.queryPhrases(query).map(described)).toEqual(asked);
