@@ -2,9 +2,11 @@
 // site model (no HTML) in several ways, each in its own process, and reports the CPU of Node and of the Pagefind
 // binary per step, with the index's size.
 //
-//   tsx bench/experiments/index-cost.ts <contentDir> [variant …]
+//   [MAX_PER_INDEX=3000] [PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE=2000] tsx bench/experiments/index-cost.ts <contentDir> [variant …]
 //
-// Variants (all in buckets of at most 3,000 records, 'und', 2,000-position chunks, as src/search/indexSite.ts):
+// Variants (all in buckets of at most 3,000 records, 'und', 2,000-position chunks, records sent in batches of 100,
+// as src/search/indexSite.ts does; suffix `-again` writes each index twice, the second time without compressing,
+// since Pagefind skips files that exist; suffix `-nometa` drops the date and column metadata):
 //   pairs-list      character pairs, then the record's distinct characters as lone tokens (the index of 2026-11)
 //   pairs           character pairs only (the index since: one-character lookups use src/search/characterIndex.ts)
 //   pairs-filter    pairs, and the distinct characters as filter values spread over 256 filters
@@ -19,7 +21,7 @@ import { BREAK_TOKEN, distinctCharacters, indexTokens, searchableParts } from '.
 import { awaitChildrenExit, reportResult, runTs, treeSize } from '../lib/measure.js';
 
 const CLOCK_TICKS = 100;
-const MAX_PER_INDEX = 3000;
+const MAX_PER_INDEX = Number(process.env.MAX_PER_INDEX ?? 3000);
 const FILTER_SHARDS = 256;
 /** Opened the per-record character list of the 2026-11 index. */
 const CHARACTERS_TOKEN = '§';
@@ -148,8 +150,8 @@ async function main(argv: string[]): Promise<void> {
   const [contentDir, ...variants] = argv;
   if (!contentDir) throw new Error('usage: index-cost.ts <contentDir> [variant …]');
   const f = (n: number | undefined) => (n === undefined ? '–' : n.toFixed(1));
-  console.log('| variant | records | CPU s (process tree) | Node: load / tokens / add / write | Pagefind: add / write (of which system) | index MB | files |');
-  console.log('|---|--:|--:|--:|--:|--:|--:|');
+  console.log('| variant | records | CPU s (process tree) | Node: load / tokens / add / write | Pagefind: add / write (of which system) | index MB | files | tree RSS MB |');
+  console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
   for (const variant of variants.length > 0 ? variants : ['pairs-list', 'pairs', 'pairs-filter', 'tokens-only']) {
     const m = await runTs(fileURLToPath(import.meta.url), ['--variant', variant, contentDir]);
     if (m.exitCode !== 0) {
@@ -161,7 +163,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(
       `| ${variant} | ${r.documents} | ${f(m.cpuS)} | ${[c('load'), c('tokens'), c('add'), c('write')].map((x) => f(x?.nodeCpuS)).join(' / ')} | `
         + `${f(c('add')?.pagefindCpuS)} (${f(c('add')?.pagefindSystemS)}) / ${f(c('write')?.pagefindCpuS)} (${f(c('write')?.pagefindSystemS)})`
-        + (c('write again') ? `, again ${f(c('write again')?.pagefindCpuS)} (${f(c('write again')?.pagefindSystemS)})` : '') + ` | ${(r.indexBytes / 1e6).toFixed(1)} | ${r.indexFiles} |`,
+        + (c('write again') ? `, again ${f(c('write again')?.pagefindCpuS)} (${f(c('write again')?.pagefindSystemS)})` : '') + ` | ${(r.indexBytes / 1e6).toFixed(1)} | ${r.indexFiles} | ${m.treeRssMB.toFixed(0)} |`,
     );
   }
 }
