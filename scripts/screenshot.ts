@@ -52,6 +52,8 @@ const pages: Record<string, string> = {
   archive: '/archive/',
   column: '/columns/',
   search: '/search/?q=劳模',
+  // One character is answered from the character index, not Pagefind (src/search/characterIndex.ts).
+  'search-character': '/search/?q=赛',
 };
 const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
