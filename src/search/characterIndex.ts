@@ -10,16 +10,13 @@
 //                     record numbers (1, 1, 3 … compress to almost nothing for a common character)
 //
 // The search page reads these in templates/assets/search.js (recordsWithCharacter); keep the two in step.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import type { SearchRecord } from './searchRecords.js';
 
 export const CHARACTER_INDEX_DIR = 'characters';
 export const IDS_PER_FILE = 256;
-
-/** Pagefind's compressed files start, once inflated, with this signature (its runtime checks it the same way). */
-const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 
 export interface IndexedBucket {
   /** Folder under `pagefind/`, `''` for the root index. */
@@ -29,6 +26,8 @@ export interface IndexedBucket {
   records: SearchRecord[];
   /** Each record's distinct Han characters, joined (indexSite.ts collects them while indexing). */
   characters: string[];
+  /** Each record's Pagefind page id (pagefindFiles.ts indexedPages). */
+  ids: string[];
 }
 
 export interface CharacterRecords {
@@ -41,17 +40,11 @@ export interface CharacterRecords {
 }
 
 export function writeCharacterIndex(outputRoot: string, buckets: IndexedBucket[], idsPerFile = IDS_PER_FILE): string[] {
-  const errors: string[] = [];
   const ordered: { record: SearchRecord; bucket: number; id: string; characters: string }[] = [];
   for (const [bucketNumber, bucket] of buckets.entries()) {
-    const idByUrl = pageIdsByUrl(bucket.outputPath);
-    for (const [i, record] of bucket.records.entries()) {
-      const id = idByUrl.get(record.url);
-      if (id === undefined) errors.push(`pagefind: ${record.url} has no fragment in ${bucket.outputPath}, so one-character searches could not show it`);
-      else ordered.push({ record, bucket: bucketNumber, id, characters: bucket.characters[i]! });
-    }
+    if (bucket.ids.length !== bucket.records.length) return [`pagefind: ${bucket.outputPath} has ${bucket.ids.length} page ids for ${bucket.records.length} records`];
+    bucket.records.forEach((record, i) => ordered.push({ record, bucket: bucketNumber, id: bucket.ids[i]!, characters: bucket.characters[i]! }));
   }
-  if (errors.length > 0) return errors;
   // Newest first, as the search page lists results; the URL breaks ties so every build numbers records alike.
   ordered.sort((a, b) => b.record.date.localeCompare(a.record.date) || a.bucket - b.bucket || a.record.url.localeCompare(b.record.url));
 
@@ -85,38 +78,11 @@ export function writeCharacterIndex(outputRoot: string, buckets: IndexedBucket[]
     const gaps = numbers.map((n, i) => (i === 0 ? n : n - numbers[i - 1]!));
     writeGzipJson(join(dir, `${characterFileName(character)}.json.gz`), gaps);
   }
-  return errors;
+  return [];
 }
 
 export function characterFileName(character: string): string {
   return character.codePointAt(0)!.toString(16);
-}
-
-/** Pagefind names each page's fragment by its id (`und_48e8d4e`); the fragment holds the page's URL. */
-function pageIdsByUrl(outputPath: string): Map<string, string> {
-  const fragments = join(outputPath, 'fragment');
-  const ids = new Map<string, string>();
-  for (const name of readdirSync(fragments).sort()) {
-    if (!name.endsWith('.pf_fragment')) continue;
-    const path = join(fragments, name);
-    ids.set(fragmentUrl(path, readFileSync(path)), name.slice(0, -'.pf_fragment'.length));
-  }
-  return ids;
-}
-
-/** Pagefind writes a fragment's URL first, so inflating its first bytes is enough; the rest is the page's text. */
-const LEADING_URL = new RegExp(`^${PAGEFIND_SIGNATURE}\\{"url":("(?:[^"\\\\]|\\\\.)*")`);
-const FRAGMENT_START_BYTES = 1024;
-
-function fragmentUrl(path: string, compressed: Buffer): string {
-  const start = gunzipSync(compressed.subarray(0, FRAGMENT_START_BYTES), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  const quoted = LEADING_URL.exec(start.toString())?.[1];
-  if (quoted !== undefined) return JSON.parse(quoted) as string;
-  const inflated = gunzipSync(compressed);
-  if (inflated.subarray(0, PAGEFIND_SIGNATURE.length).toString() !== PAGEFIND_SIGNATURE) {
-    throw new Error(`${path} is not a Pagefind fragment of the version this was written for`);
-  }
-  return (JSON.parse(inflated.subarray(PAGEFIND_SIGNATURE.length).toString()) as { url: string }).url;
 }
 
 /** Node's gzip header carries no time stamp, so the same index compresses to the same bytes on every build. */

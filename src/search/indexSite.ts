@@ -2,7 +2,7 @@
 // MAX_PAGES_PER_INDEX records. Pagefind is handed each record as a custom record: our search text expanded into
 // character pairs (see tokens.ts), with the title, date and column to show and the filters to offer. The rendered
 // pages are not read back, so they carry no search markup. One-character lookups get an index of their own
-// (characterIndex.ts), written from Pagefind's output.
+// (characterIndex.ts), which names records by the page ids Pagefind gave them (pagefindFiles.ts).
 //
 // Why several indexes: Pagefind builds an index in memory, and one index of the whole archive grows with it
 // (2.1–2.9 GB at 10,000 records, 14 GB at 50,000 with Chinese segmentation; bench/README.md). Writing a few
@@ -14,6 +14,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { writeCharacterIndex, type IndexedBucket } from './characterIndex.js';
+import { pageIdsOf } from './pagefindFiles.js';
 import type { SearchRecord } from './searchRecords.js';
 import { BREAK_TOKEN, indexTokens } from './tokens.js';
 
@@ -96,14 +97,19 @@ export async function indexSite(siteDir: string, records: readonly SearchRecord[
       const outputPath = join(outputRoot, folder);
       const indexed = await indexBucket(bucket.records, outputPath, filterValues);
       errors.push(...indexed.errors);
-      written.push({ folder, outputPath, records: bucket.records, characters: indexed.characters });
+      written.push({ folder, outputPath, records: bucket.records, characters: indexed.characters, ids: [] });
     }
     if (errors.length === 0) {
       const olderIndexes = written.slice(1).map((bucket) => bucket.folder);
       await removeFiles(outputRoot, UNUSED_UI_FILES);
       for (const name of olderIndexes) await removeFiles(join(outputRoot, name), new RegExp(`${UNUSED_UI_FILES.source}|${RUNTIME_FILES.source}`));
       errors.push(...(await keepMergedResultsInIndexOrder(outputRoot)));
-      errors.push(...writeCharacterIndex(outputRoot, written, options.idsPerFile));
+      for (const bucket of written) {
+        const pages = pageIdsOf(bucket.outputPath, bucket.records);
+        bucket.ids = pages.ids;
+        errors.push(...pages.errors);
+      }
+      if (errors.length === 0) errors.push(...writeCharacterIndex(outputRoot, written, options.idsPerFile));
       await writeManifest(outputRoot, olderIndexes, filterValues);
     }
   } catch (error) {
