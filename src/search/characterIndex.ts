@@ -13,7 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { SearchRecord } from './searchRecords.js';
+import { byDateThenUrl, type SearchRecord } from './searchRecords.js';
 
 export const CHARACTER_INDEX_DIR = 'characters';
 export const IDS_PER_FILE = 256;
@@ -46,7 +46,7 @@ export function writeCharacterIndex(outputRoot: string, buckets: IndexedBucket[]
     bucket.records.forEach((record, i) => ordered.push({ record, bucket: bucketNumber, id: bucket.ids[i]!, characters: bucket.characters[i]! }));
   }
   // Newest first, as the search page lists results; the URL breaks ties so every build numbers records alike.
-  ordered.sort((a, b) => b.record.date.localeCompare(a.record.date) || a.bucket - b.bucket || a.record.url.localeCompare(b.record.url));
+  ordered.sort((a, b) => byDateThenUrl(b.record, a.record));
 
   const dir = join(outputRoot, CHARACTER_INDEX_DIR);
   mkdirSync(join(dir, 'ids'), { recursive: true });

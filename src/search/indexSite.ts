@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { writeCharacterIndex, type IndexedBucket } from './characterIndex.js';
 import { pageIdsOf } from './pagefindFiles.js';
-import type { SearchRecord } from './searchRecords.js';
+import { byDateThenUrl, type SearchRecord } from './searchRecords.js';
 import { BREAK_TOKEN, indexTokens } from './tokens.js';
 
 /**
@@ -139,7 +139,7 @@ export const MAX_PAGES_PER_INDEX = 3000;
 export function bucketsNewestFirst(records: readonly SearchRecord[], max = MAX_PAGES_PER_INDEX): Bucket[] {
   const byYear = new Map<string, SearchRecord[]>();
   // Sorted, so Pagefind sees records in the same order on every build and writes the same index.
-  const sorted = [...records].sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
+  const sorted = [...records].sort(byDateThenUrl);
   for (const record of sorted) {
     const year = record.date.slice(0, 4);
     const list = byYear.get(year);

@@ -28,3 +28,12 @@ export function searchRecordsOf(pages: readonly RecordPage[]): SearchRecord[] {
     parts: searchableParts(page.record),
   }));
 }
+
+/** Oldest first, then by URL, comparing code units rather than by locale, so every machine orders records alike. */
+export function byDateThenUrl(a: SearchRecord, b: SearchRecord): number {
+  return compare(a.date, b.date) || compare(a.url, b.url);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
