@@ -13,6 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { pageIdsOf } from './pagefindFiles.js';
 import { byDateThenUrl, type SearchRecord } from './searchRecords.js';
 
 export const CHARACTER_INDEX_DIR = 'characters';
@@ -26,8 +27,6 @@ export interface IndexedBucket {
   records: SearchRecord[];
   /** Each record's distinct Han characters, joined (indexSite.ts collects them while indexing). */
   characters: string[];
-  /** Each record's Pagefind page id (pagefindFiles.ts indexedPages). */
-  ids: string[];
 }
 
 export interface CharacterRecords {
@@ -42,8 +41,9 @@ export interface CharacterRecords {
 export function writeCharacterIndex(outputRoot: string, buckets: IndexedBucket[], idsPerFile = IDS_PER_FILE): string[] {
   const ordered: { record: SearchRecord; bucket: number; id: string; characters: string }[] = [];
   for (const [bucketNumber, bucket] of buckets.entries()) {
-    if (bucket.ids.length !== bucket.records.length) return [`pagefind: ${bucket.outputPath} has ${bucket.ids.length} page ids for ${bucket.records.length} records`];
-    bucket.records.forEach((record, i) => ordered.push({ record, bucket: bucketNumber, id: bucket.ids[i]!, characters: bucket.characters[i]! }));
+    const { ids, errors } = pageIdsOf(bucket.outputPath, bucket.records);
+    if (errors.length > 0) return errors;
+    bucket.records.forEach((record, i) => ordered.push({ record, bucket: bucketNumber, id: ids[i]!, characters: bucket.characters[i]! }));
   }
   // Newest first, as the search page lists results; the URL breaks ties so every build numbers records alike.
   ordered.sort((a, b) => byDateThenUrl(b.record, a.record));

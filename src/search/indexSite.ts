@@ -14,7 +14,6 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { writeCharacterIndex, type IndexedBucket } from './characterIndex.js';
-import { pageIdsOf } from './pagefindFiles.js';
 import { byDateThenUrl, type SearchRecord } from './searchRecords.js';
 import { BREAK_TOKEN, indexTokens } from './tokens.js';
 
@@ -63,12 +62,6 @@ const UNUSED_UI_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|c
 /** Every index is written with a copy of the runtime; the search page loads only the root's. */
 const RUNTIME_FILES = /^(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
 
-/** The filters the search page offers; it reads their values from the manifest (see below). */
-export interface FilterValues {
-  column: Set<string>;
-  year: Set<string>;
-}
-
 /**
  * Pagefind's merged search sorts all results by score, and under a sort a result's score is its rank within
  * its own index (0, 1, 2 … in each year), so newest-first would interleave the years. Sorting each index's
@@ -83,7 +76,6 @@ const PATCHED_RUNTIME_FILES = ['pagefind.js', 'pagefind-worker.js'];
 export async function indexSite(siteDir: string, records: readonly SearchRecord[], options: IndexOptions = {}): Promise<IndexResult> {
   const outputRoot = join(resolve(siteDir), 'pagefind');
   const errors: string[] = [];
-  const filterValues: FilterValues = { column: new Set(), year: new Set() };
   const written: IndexedBucket[] = [];
   // Read by the Pagefind process, which the first createIndex starts; a value already set (to measure) wins.
   const chunkSetting = process.env[CHUNK_SIZE_VARIABLE];
@@ -95,22 +87,17 @@ export async function indexSite(siteDir: string, records: readonly SearchRecord[
     for (const bucket of bucketsNewestFirst(records, options.maxPagesPerIndex)) {
       const folder = written.length === 0 ? '' : bucket.name;
       const outputPath = join(outputRoot, folder);
-      const indexed = await indexBucket(bucket.records, outputPath, filterValues);
+      const indexed = await indexBucket(bucket.records, outputPath);
       errors.push(...indexed.errors);
-      written.push({ folder, outputPath, records: bucket.records, characters: indexed.characters, ids: [] });
+      written.push({ folder, outputPath, records: bucket.records, characters: indexed.characters });
     }
     if (errors.length === 0) {
       const olderIndexes = written.slice(1).map((bucket) => bucket.folder);
       await removeFiles(outputRoot, UNUSED_UI_FILES);
       for (const name of olderIndexes) await removeFiles(join(outputRoot, name), new RegExp(`${UNUSED_UI_FILES.source}|${RUNTIME_FILES.source}`));
       errors.push(...(await keepMergedResultsInIndexOrder(outputRoot)));
-      for (const bucket of written) {
-        const pages = pageIdsOf(bucket.outputPath, bucket.records);
-        bucket.ids = pages.ids;
-        errors.push(...pages.errors);
-      }
-      if (errors.length === 0) errors.push(...writeCharacterIndex(outputRoot, written, options.idsPerFile));
-      await writeManifest(outputRoot, olderIndexes, filterValues);
+      errors.push(...writeCharacterIndex(outputRoot, written, options.idsPerFile));
+      await writeManifest(outputRoot, olderIndexes, records);
     }
   } catch (error) {
     errors.push(`pagefind: ${(error as Error).message}`);
@@ -193,7 +180,7 @@ interface IndexedRecords {
   characters: string[];
 }
 
-async function indexBucket(records: SearchRecord[], outputPath: string, filterValues: FilterValues): Promise<IndexedRecords> {
+async function indexBucket(records: SearchRecord[], outputPath: string): Promise<IndexedRecords> {
   const characters: string[] = [];
   const created = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
   const errors = created.errors.map((e) => `pagefind: ${e}`);
@@ -204,16 +191,13 @@ async function indexBucket(records: SearchRecord[], outputPath: string, filterVa
     // without waiting for each answer: the index is the same, and neither process wakes up once per record.
     for (let start = 0; start < records.length; start += RECORDS_PER_BATCH) {
       const batch = records.slice(start, start + RECORDS_PER_BATCH).map((record) => {
-        const year = record.date.slice(0, 4);
-        filterValues.column.add(record.column);
-        filterValues.year.add(year);
         const seen = new Set<string>();
         const added = index.addCustomRecord({
           url: record.url,
           content: indexedText(record, seen),
           language: INDEX_LANGUAGE,
           meta: { title: record.title, date: record.displayDate, column: record.column },
-          filters: { column: [record.column], year: [year], kind: [record.kind] },
+          filters: { column: [record.column], year: [record.date.slice(0, 4)], kind: [record.kind] },
           sort: { date: record.date },
         });
         characters.push([...seen].join(''));
@@ -258,11 +242,11 @@ async function keepMergedResultsInIndexOrder(outputRoot: string): Promise<string
  * Pagefind's `filters()` downloads every filter's page lists (72 KB on a 10,000-article archive) just to
  * name the values, before the first search; the page needs only the names.
  */
-async function writeManifest(outputRoot: string, indexes: string[], values: FilterValues): Promise<void> {
+async function writeManifest(outputRoot: string, indexes: string[], records: readonly SearchRecord[]): Promise<void> {
   const manifest: SearchManifest = {
     indexes,
-    column: [...values.column].sort((a, b) => a.localeCompare(b, 'zh-CN')),
-    year: [...values.year].sort().reverse(),
+    column: [...new Set(records.map((r) => r.column))].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+    year: [...new Set(records.map((r) => r.date.slice(0, 4)))].sort().reverse(),
   };
   await writeFile(join(outputRoot, SEARCH_MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
 }

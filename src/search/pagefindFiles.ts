@@ -16,7 +16,6 @@ export interface IndexedPage {
   wordCount: number;
 }
 
-
 /** The pages of the index in `outputPath`, in the order they were added (Pagefind numbers pages that way). */
 export function indexedPages(outputPath: string): IndexedPage[] {
   const metaFiles = readdirSync(outputPath).filter((name) => name.endsWith('.pf_meta'));

@@ -73,7 +73,7 @@ function searchRecord(record: ArticleRecord): SearchRecord {
 
 /**
  * The visible text of every page in one index, with Pagefind's own Chinese segmentation: what a site without
- * our tokens gets from the `pagefind` command. indexSite refuses such pages, since ours always carry tokens.
+ * our tokens gets from the `pagefind` command. indexSite indexes records, so it cannot stand in for this.
  */
 async function indexAsPagefindWould(dir: string): Promise<{ errors: string[] }> {
   try {
