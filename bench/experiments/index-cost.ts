@@ -2,7 +2,7 @@
 // site model (no HTML) in several ways, each in its own process, and reports the CPU of Node and of the Pagefind
 // binary per step, with the index's size.
 //
-//   [MAX_PER_INDEX=3000] [PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE=2000] tsx bench/experiments/index-cost.ts <contentDir> [variant …]
+//   [MAX_PER_INDEX=3000] [PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE=2000] [_RJEM_MALLOC_CONF=] tsx bench/experiments/index-cost.ts <contentDir> [variant …]
 //
 // Variants (all in buckets of at most 3,000 records, 'und', 2,000-position chunks, records sent in batches of 100,
 // as src/search/indexSite.ts does; suffix `-again` writes each index twice, the second time without compressing,
@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { loadContent } from '../../src/load.js';
 import { buildModel, type RecordPage } from '../../src/site/model.js';
+import { applyPagefindEnvironment } from '../../src/search/indexSite.js';
 import { BREAK_TOKEN, distinctCharacters, indexTokens, searchableParts } from '../../src/search/tokens.js';
 import { awaitChildrenExit, reportResult, runTs, treeSize } from '../lib/measure.js';
 
@@ -97,7 +98,7 @@ async function runVariant(variant: string, contentDir: string): Promise<Record<s
   });
   const outDir = join(contentDir, '..', `index-${variant}`);
   rmSync(outDir, { recursive: true, force: true });
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '2000';
+  applyPagefindEnvironment();
   const byYear = new Map<string, RecordPage[]>();
   for (const page of pages) {
     const year = page.record.date.slice(0, 4);

@@ -39,11 +39,37 @@ export interface IndexOptions {
 /**
  * Pagefind cuts each index's word list into chunks of about this many word positions, and a search downloads the
  * whole chunk holding each word it looks up. Pagefind's default (20,000) made a later search on a 10,000-record
- * archive download a median 73 KiB; 2,000 halves that, at a few more files. Pagefind reads it from its
- * environment (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, Pagefind 1.6); an unknown setting is ignored, not an error.
+ * archive download a median 73 KiB; 2,000 halves that, at a few more files.
  */
 export const INDEX_CHUNK_POSITIONS = 2000;
-const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+
+/**
+ * The Pagefind binary's allocator (jemalloc, read from `_RJEM_MALLOC_CONF`) by default hands freed memory back to
+ * the system within seconds and faults it in again for the next pages: about 500,000 page faults and 22,000
+ * `madvise` calls to index 10,000 records, a third of Pagefind's CPU (bench/README.md). Keeping freed memory for
+ * reuse (no decay) and asking for huge pages cut that to 15,000 faults and no `madvise`. Memory stays bounded:
+ * each index is freed before the next is built, and its freed pages are what the next one reuses.
+ */
+export const ALLOCATOR_SETTINGS = 'dirty_decay_ms:-1,muzzy_decay_ms:-1,thp:always,metadata_thp:always';
+
+/**
+ * Read by the Pagefind process from its environment, which it inherits when the first createIndex starts it.
+ * Both are Pagefind 1.6 internals: an unknown variable, or an allocator setting another build does not know, is
+ * ignored, not an error (tests/search/pagefindEnvironment.test.ts checks that this binary reads both).
+ */
+export const PAGEFIND_ENVIRONMENT: Readonly<Record<string, string>> = {
+  PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(INDEX_CHUNK_POSITIONS),
+  _RJEM_MALLOC_CONF: ALLOCATOR_SETTINGS,
+};
+
+/** Sets each variable not already set (a value given to measure wins) and returns how to undo that. */
+export function applyPagefindEnvironment(env: NodeJS.ProcessEnv = process.env): () => void {
+  const added = Object.keys(PAGEFIND_ENVIRONMENT).filter((name) => env[name] === undefined);
+  for (const name of added) env[name] = PAGEFIND_ENVIRONMENT[name];
+  return () => {
+    for (const name of added) delete env[name];
+  };
+}
 
 /** Written beside Pagefind's files: what the search page needs before its first search. */
 export const SEARCH_MANIFEST_FILE = 'search-manifest.json';
@@ -77,9 +103,7 @@ export async function indexSite(siteDir: string, records: readonly SearchRecord[
   const outputRoot = join(resolve(siteDir), 'pagefind');
   const errors: string[] = [];
   const written: IndexedBucket[] = [];
-  // Read by the Pagefind process, which the first createIndex starts; a value already set (to measure) wins.
-  const chunkSetting = process.env[CHUNK_SIZE_VARIABLE];
-  process.env[CHUNK_SIZE_VARIABLE] ??= String(INDEX_CHUNK_POSITIONS);
+  const restoreEnvironment = applyPagefindEnvironment();
   try {
     // The folder is Pagefind's alone; an index left from an earlier run would be merged with this one.
     await rm(outputRoot, { recursive: true, force: true });
@@ -103,7 +127,7 @@ export async function indexSite(siteDir: string, records: readonly SearchRecord[
     errors.push(`pagefind: ${(error as Error).message}`);
   } finally {
     await pagefind.close().catch(() => undefined);
-    if (chunkSetting === undefined) delete process.env[CHUNK_SIZE_VARIABLE];
+    restoreEnvironment();
   }
   return { errors };
 }
