@@ -8,6 +8,11 @@
 // step with src/search/tokens.ts.
 
 const BREAK_TOKEN = '¶';
+/**
+ * Where one searchable part ends and the next begins (title, then body): a space there would read as the stray
+ * space between Chinese characters that the parser removes everywhere else.
+ */
+export const PART_SEPARATOR = '｜';
 const SPACED_WORD = /^[\p{L}\p{N}]$/u;
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
 const PAGE_SIZE = 10;
@@ -250,10 +255,13 @@ export function excerptPieces(content, phrases, length = EXCERPT_LENGTH) {
   };
   if (start > 0) push('…', false);
   for (let i = start; i < end; i++) {
-    const token = tokens[i] === BREAK_TOKEN ? ' ' : tokens[i];
+    if (tokens[i] === BREAK_TOKEN) {
+      if (i > start && i < end - 1) push(PART_SEPARATOR, false);
+      continue;
+    }
     const spaced = i > start && isSpacedWord(tokens[i - 1]) && isSpacedWord(tokens[i]);
     if (spaced) push(' ', marked[i] && marked[i - 1]);
-    push(token, marked[i] && token !== ' ');
+    push(tokens[i], marked[i]);
   }
   if (end < tokens.length) push('…', false);
   return pieces;

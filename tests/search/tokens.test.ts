@@ -71,12 +71,24 @@ describe('search tokens', () => {
 describe('excerpts rebuilt from the stored tokens', () => {
   const storedContent = (r: ArticleRecord) => indexedText({ parts: searchableParts(r) });
 
-  it('give back every character of every seed record', () => {
+  const withoutSpaces = (text: string) => text.normalize('NFC').replace(/[\s\u200B¶]/g, '');
+
+  it('give back every character of every seed record, its parts joined by the separator', () => {
     for (const r of records) {
       const pieces = browserSearch.excerptPieces(storedContent(r), [], 1_000_000) as { text: string }[];
       const shown = pieces.map((piece) => piece.text).join('').replace(/\s/g, '');
-      expect(shown, r.id).toBe(searchableParts(r).join('').normalize('NFC').replace(/[\s\u200B¶]/g, ''));
+      const parts = searchableParts(r).map(withoutSpaces).filter(Boolean);
+      expect(shown, r.id).toBe(parts.join(browserSearch.PART_SEPARATOR));
     }
+  });
+
+  it('never put a space between the Chinese of two parts, nor a separator at either end', () => {
+    const r = record({ title: '职工技能大赛在四川遂宁举行', body: '近日，大赛开幕。' });
+    const text = (phrases: unknown[], length: number) =>
+      (browserSearch.excerptPieces(storedContent(r), phrases, length) as { text: string }[]).map((piece) => piece.text).join('');
+    expect(text([], 1000)).toBe('职工技能大赛在四川遂宁举行｜近日，大赛开幕。');
+    expect(text([], 13)).toBe('职工技能大赛在四川遂宁举行…');
+    expect(text(browserSearch.queryPhrases('近日'), 1000)).toBe('职工技能大赛在四川遂宁举行｜近日，大赛开幕。');
   });
 
   it('mark each occurrence of the query, including one that ends a run', () => {
