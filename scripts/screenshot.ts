@@ -54,6 +54,8 @@ const pages: Record<string, string> = {
   search: '/search/?q=劳模',
   // One character is answered from the character index, not Pagefind (src/search/characterIndex.ts).
   'search-character': '/search/?q=赛',
+  // A brief's excerpt starts in its title and runs on into its body, across the part separator.
+  'search-brief': '/search/?q=近日',
 };
 const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
