@@ -4,6 +4,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import layouts from './src/site/eleventy/layouts.js';
+import liveSearch from './src/site/eleventy/liveSearch.js';
 import searchPlaceholder from './src/site/eleventy/searchPlaceholder.js';
 import siteData from './src/site/eleventy/siteData.js';
 import staticAssets from './src/site/eleventy/staticAssets.js';
@@ -25,6 +26,8 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(staticAssets, { templatesDir });
   // A stand-in /search/ until templates/search.* exists.
   eleventyConfig.addPlugin(searchPlaceholder, { templatesDir });
+  // Under `npm start`, the search index follows each rebuild, in the background.
+  eleventyConfig.addPlugin(liveSearch);
 
   return {
     // Markdown and HTML are never run through Liquid or Nunjucks, so `{{ }}` / `{% %}` stay literal.

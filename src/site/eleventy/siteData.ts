@@ -14,6 +14,18 @@ import { buildModel, type Feed, type IssuePage, type ListPage, type RecordPage, 
 export const SITE_MODEL_KEY = 'siteModel';
 
 /**
+ * Emitted under `npm start` after each rebuild Eleventy finished (a `LiveBuild`). What follows the pages but is not
+ * built by Eleventy (the search index, liveSearch.ts) listens.
+ */
+export const LIVE_BUILD_EVENT = 'bulletins.liveBuild';
+export interface LiveBuild {
+  contentDir: string;
+  outputDir: string;
+  /** Of the bulletins' bytes the served pages were built from: equal fingerprints, equal records. */
+  contentFingerprint: string;
+}
+
+/**
  * Eleventy deep-copies plain objects in global data for every paginated template; wrapping the model in a class
  * instance makes it pass by reference, so a 10,000-record model is never copied.
  */
@@ -42,7 +54,12 @@ export default function siteData(eleventyConfig: any, options: SiteDataOptions =
   eleventyConfig.addGlobalData(SITE_MODEL_KEY, () => live.next());
   // A page counts as written only once Eleventy finished; a change outside content/ (a template, the stylesheet)
   // may change any page, so the next build renders all of them.
-  eleventyConfig.on('eleventy.after', () => live.commit());
+  eleventyConfig.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
+    live.commit();
+    if (live.servedFingerprint === undefined) return;
+    const build: LiveBuild = { contentDir, outputDir: directories.output, contentFingerprint: live.servedFingerprint };
+    await eleventyConfig.emit(LIVE_BUILD_EVENT, build);
+  });
   eleventyConfig.on('eleventy.beforeWatch', (changed: string[] = []) => {
     const content = resolve(contentDir);
     if (changed.some((file) => !resolve(file).startsWith(content))) live.forgetRendered();
@@ -56,6 +73,9 @@ export class LiveModel {
   private parsed = new Map<string, { hash: string; bulletin: ParsedBulletin }>();
   private rendered = new Map<string, string>();
   private pending = new Map<string, string>();
+  private latestFingerprint: string | undefined;
+  /** Of the bulletins behind the last build Eleventy finished. */
+  servedFingerprint: string | undefined;
 
   constructor(
     private readonly contentDir: string,
@@ -67,6 +87,9 @@ export class LiveModel {
     const built = buildModel(bulletins, this.options);
     if (!built.model) throw contentError(built.errors);
     const model = built.model;
+    this.latestFingerprint = createHash('sha1')
+      .update([...hashes].map(([file, hash]) => `${file}\0${hash}`).sort().join('\n'))
+      .digest('hex');
     // A record stands for its bulletin's hash (same bytes, same record); everything else in a page model is small
     // and is compared as it is. Shallow copies keep JSON.stringify native (a replacer function is several times slower).
     const token = (page: RecordPage) => ({ ...page, record: `${hashes.get(page.record.source.file)}#${page.record.id}` });
@@ -94,6 +117,7 @@ export class LiveModel {
   commit(): void {
     for (const [key, print] of this.pending) this.rendered.set(key, print);
     this.pending = new Map();
+    this.servedFingerprint = this.latestFingerprint;
   }
 
   forgetRendered(): void {

@@ -1,0 +1,174 @@
+// `npm start` re-indexes search after each rebuild that changed the bulletins (src/search/liveIndex.ts,
+// src/site/eleventy/liveSearch.ts).
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IndexResult } from '../../src/search/indexSite.js';
+import { LiveSearchIndex, stopIndexerProcess } from '../../src/search/liveIndex.js';
+import siteData, { LIVE_BUILD_EVENT, type LiveBuild } from '../../src/site/eleventy/siteData.js';
+
+const ROOT = 'tests/.output/search-tests/live-index';
+const SITE = join(ROOT, 'site');
+const CONTENT = join(ROOT, 'content');
+const EDITED = join(CONTENT, 'bulletins', '2023-04.txt');
+const SENTENCE = '活动现场邀请了女职工权益保护法律专家';
+
+const characterFile = (char: string) => join(SITE, 'pagefind', 'characters', `${char.codePointAt(0)!.toString(16)}.json.gz`);
+const leftoverScratch = () => readdirSync(ROOT).filter((name) => name.startsWith('site.search-'));
+const tick = () => new Promise((resolveTick) => setTimeout(resolveTick, 10));
+
+beforeEach(() => {
+  rmSync(ROOT, { recursive: true, force: true });
+  mkdirSync(SITE, { recursive: true });
+  cpSync('content', CONTENT, { recursive: true });
+});
+afterAll(() => {
+  stopIndexerProcess();
+  rmSync(ROOT, { recursive: true, force: true });
+});
+
+describe('the dev server’s search index', () => {
+  it('is written by Pagefind in a process of its own, swapped in whole, and written again after an edit', async () => {
+    const lines: string[] = [];
+    const live = new LiveSearchIndex((line) => lines.push(line));
+    live.update({ contentDir: CONTENT, siteDir: SITE, contentFingerprint: 'first' });
+    await live.idle();
+    expect(existsSync(join(SITE, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    expect(existsSync(characterFile('劳'))).toBe(true);
+    expect(existsSync(characterFile('鹦'))).toBe(false);
+
+    const text = readFileSync(EDITED, 'utf8');
+    expect(text).toContain(SENTENCE);
+    writeFileSync(EDITED, text.replace(SENTENCE, `${SENTENCE}和鹦鹉螺工会干部`));
+    live.update({ contentDir: CONTENT, siteDir: SITE, contentFingerprint: 'edited' });
+    await live.idle();
+    expect(existsSync(characterFile('鹦'))).toBe(true);
+    expect(leftoverScratch()).toEqual([]);
+    expect(lines).toEqual([expect.stringMatching(/^search index updated in [\d.]+ s$/), expect.stringMatching(/^search index updated in [\d.]+ s$/)]);
+  }, 60_000);
+
+  it('keeps the index it serves when a bulletin cannot be parsed, and names the file and line', async () => {
+    const lines: string[] = [];
+    const live = new LiveSearchIndex((line) => lines.push(line));
+    live.update({ contentDir: CONTENT, siteDir: SITE, contentFingerprint: 'first' });
+    await live.idle();
+    writeFileSync(join(CONTENT, 'bulletins', '2023-13.txt'), '标题\n');
+    live.update({ contentDir: CONTENT, siteDir: SITE, contentFingerprint: 'broken' });
+    await live.idle();
+    expect(existsSync(join(SITE, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    expect(lines[1]).toMatch(/^search index not updated, the previous one is still served:\n  .*2023-13\.txt:\d+/);
+    expect(leftoverScratch()).toEqual([]);
+  }, 60_000);
+});
+
+describe('runs of the dev server’s search index', () => {
+  /** An indexer that writes what it was asked and waits to be released, so a test can save while it runs. */
+  function heldIndexer(result: IndexResult = { errors: [] }) {
+    const calls: string[] = [];
+    let release: () => void = () => undefined;
+    const indexer = async (contentDir: string, siteDir: string) => {
+      const draft = readFileSync(join(contentDir, 'draft.txt'), 'utf8');
+      calls.push(draft);
+      await new Promise<void>((resolveRun) => {
+        release = resolveRun;
+      });
+      if (result.errors.length === 0) {
+        mkdirSync(join(siteDir, 'pagefind'), { recursive: true });
+        writeFileSync(join(siteDir, 'pagefind', 'written.txt'), draft);
+      }
+      return result;
+    };
+    return { calls, indexer, release: () => release() };
+  }
+  const save = (draft: string) => writeFileSync(join(CONTENT, 'draft.txt'), draft);
+  const request = (contentFingerprint: string) => ({ contentDir: CONTENT, siteDir: SITE, contentFingerprint });
+
+  it('fold the saves made while one is running into one more run, of the newest content', async () => {
+    const held = heldIndexer();
+    const live = new LiveSearchIndex(() => undefined, held.indexer);
+    save('第一稿');
+    live.update(request('1'));
+    await tick();
+    save('第二稿');
+    live.update(request('2'));
+    save('第三稿');
+    live.update(request('3'));
+    held.release();
+    await tick();
+    held.release();
+    await live.idle();
+    expect(held.calls).toEqual(['第一稿', '第三稿']);
+    expect(readFileSync(join(SITE, 'pagefind', 'written.txt'), 'utf8')).toBe('第三稿');
+  });
+
+  it('do not start when the content is what was last indexed (a template edit)', async () => {
+    const held = heldIndexer();
+    const live = new LiveSearchIndex(() => undefined, held.indexer);
+    save('正文');
+    live.update(request('same'));
+    await tick();
+    held.release();
+    await live.idle();
+    live.update(request('same'));
+    await tick();
+    held.release(); // lets a wrongly started second run end, so the test fails rather than hangs
+    await live.idle();
+    expect(held.calls).toEqual(['正文']);
+  });
+
+  it('leave the served index in place when Pagefind reports an error, and say so', async () => {
+    mkdirSync(join(SITE, 'pagefind'), { recursive: true });
+    writeFileSync(join(SITE, 'pagefind', 'written.txt'), 'the previous index');
+    const lines: string[] = [];
+    const held = heldIndexer({ errors: ['pagefind: out of memory'] });
+    const live = new LiveSearchIndex((line) => lines.push(line), held.indexer);
+    save('正文');
+    live.update(request('1'));
+    await tick();
+    held.release();
+    await live.idle();
+    expect(readFileSync(join(SITE, 'pagefind', 'written.txt'), 'utf8')).toBe('the previous index');
+    expect(lines).toEqual(['search index not updated, the previous one is still served:\n  pagefind: out of memory']);
+    expect(leftoverScratch()).toEqual([]);
+  });
+});
+
+describe('the site data plugin under `npm start`', () => {
+  function devServerConfig() {
+    const handlers = new Map<string, (arg: unknown) => Promise<void> | void>();
+    const emitted: LiveBuild[] = [];
+    let provide: () => unknown = () => undefined;
+    const config = {
+      globalData: {},
+      addWatchTarget: () => undefined,
+      addGlobalData: (_key: string, value: () => unknown) => {
+        provide = value;
+      },
+      on: (event: string, handler: (arg: unknown) => Promise<void> | void) => handlers.set(event, handler),
+      emit: async (event: string, build: LiveBuild) => {
+        expect(event).toBe(LIVE_BUILD_EVENT);
+        emitted.push(build);
+      },
+    };
+    siteData(config, { contentDir: CONTENT });
+    const rebuild = async () => {
+      provide();
+      await handlers.get('eleventy.after')!({ directories: { output: './_site/' } });
+    };
+    return { emitted, rebuild };
+  }
+
+  it('announces each finished rebuild, with a fingerprint that changes exactly when a bulletin does', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined); // the seeds' parser warnings, printed on each parse
+    const { emitted, rebuild } = devServerConfig();
+    await rebuild();
+    await rebuild(); // a template edit: the bulletins are as they were
+    writeFileSync(EDITED, readFileSync(EDITED, 'utf8').replace(SENTENCE, `${SENTENCE}和工会干部`));
+    await rebuild();
+    expect(emitted).toHaveLength(3);
+    expect(emitted.map((build) => [build.contentDir, build.outputDir])).toEqual(Array(3).fill([CONTENT, './_site/']));
+    const [first, second, third] = emitted.map((build) => build.contentFingerprint);
+    expect(second).toBe(first);
+    expect(third).not.toBe(first);
+  });
+});
