@@ -1,6 +1,7 @@
 // Reads bulletin files from disk and parses them all, collecting every bad file instead of stopping at the first.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { BulletinError } from './errors.js';
 import { parseBulletin } from './parse/index.js';
 import type { ParsedBulletin, ParseWarning } from './types.js';
@@ -31,6 +32,21 @@ export function bulletinFilesIn(contentDir: string): string[] {
     .filter((name) => name.endsWith('.txt'))
     .sort()
     .map((name) => join(dir, name));
+}
+
+export function sha1Of(bytes: Buffer): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/**
+ * Names the bytes of a content folder's bulletins, given each file's SHA-1 (`sha1Of`): equal exactly when the same
+ * files hold the same bytes, however the folder's path is spelled. The dev server uses it to skip work an edit did
+ * not call for.
+ */
+export function contentFingerprint(contentDir: string, sha1ByFile: ReadonlyMap<string, string>): string {
+  const root = resolve(contentDir);
+  const lines = [...sha1ByFile].map(([file, sha1]) => `${relative(root, resolve(file))}\0${sha1}`).sort();
+  return sha1Of(Buffer.from(lines.join('\n')));
 }
 
 export function loadBulletins(files: string[], options: LoadOptions = {}): LoadResult {

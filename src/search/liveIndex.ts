@@ -4,26 +4,33 @@
 // the background, into a scratch folder swapped in only when the whole index is written: a failed or half-done run
 // never replaces the index being searched.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { IndexResult } from './indexSite.js';
+
+export interface ContentIndexResult {
+  errors: string[];
+  /** Of the bulletin bytes actually indexed (load.ts contentFingerprint), when the indexer read them itself. */
+  contentFingerprint?: string;
+}
 
 /** Indexes the bulletins in `contentDir` into `<siteDir>/pagefind/`, as `npm run build` would. */
-export type ContentIndexer = (contentDir: string, siteDir: string) => Promise<IndexResult>;
+export type ContentIndexer = (contentDir: string, siteDir: string) => Promise<ContentIndexResult>;
 
 export interface LiveIndexRequest {
   contentDir: string;
   siteDir: string;
-  /** Changes exactly when the bulletins' bytes do (siteData.ts). */
+  /** Changes exactly when the bulletins' bytes do (load.ts contentFingerprint). */
   contentFingerprint: string;
 }
 
 export class LiveSearchIndex {
   private wanted: LiveIndexRequest | undefined;
   private indexed: string | undefined;
-  private running: Promise<void> | undefined;
+  private draining = false;
+  private running: Promise<void> = Promise.resolve();
+  private swept = new Set<string>();
 
   constructor(
     private readonly log: (line: string) => void = (line) => console.log(line),
@@ -37,91 +44,151 @@ export class LiveSearchIndex {
    */
   update(request: LiveIndexRequest): void {
     this.wanted = { ...request, contentDir: resolve(request.contentDir), siteDir: resolve(request.siteDir) };
-    this.running ??= this.drain().finally(() => {
-      this.running = undefined;
-    });
+    if (this.draining) return;
+    this.draining = true;
+    this.running = this.drain();
   }
 
   /** Settles once no run is under way or asked for. */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.draining) await this.running;
   }
 
+  /** Never rejects: nothing awaits it under the dev server, where a rejection would end the process. */
   private async drain(): Promise<void> {
-    while (this.wanted) {
-      const request = this.wanted;
-      this.wanted = undefined;
-      const key = `${request.contentDir}\0${request.siteDir}\0${request.contentFingerprint}`;
-      if (key === this.indexed) continue;
-      const started = performance.now();
-      const errors = await this.replaceIndex(request);
-      if (errors.length > 0) {
-        this.log(`search index not updated, the previous one is still served:\n${errors.map((e) => `  ${e}`).join('\n')}`);
-        continue;
+    try {
+      while (this.wanted) {
+        const request = this.wanted;
+        this.wanted = undefined;
+        if (keyOf(request) === this.indexed) continue;
+        const started = performance.now();
+        const result = await this.replaceIndex(request);
+        if (result.errors.length > 0) {
+          this.log(`search index not updated, the previous one is still served:\n${result.errors.map((e) => `  ${e}`).join('\n')}`);
+          continue;
+        }
+        this.indexed = keyOf({ ...request, contentFingerprint: result.contentFingerprint ?? request.contentFingerprint });
+        // An open search page keeps the index it loaded until it is reloaded.
+        this.log(`search index updated in ${((performance.now() - started) / 1000).toFixed(1)} s (reload /search/ to use it)`);
       }
-      this.indexed = key;
-      this.log(`search index updated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      this.log(`search index not updated: ${(error as Error).message}`);
+    } finally {
+      this.draining = false;
     }
   }
 
-  private async replaceIndex({ contentDir, siteDir }: LiveIndexRequest): Promise<string[]> {
-    // Beside the site, so the final rename stays on one file system.
-    await mkdir(dirname(siteDir), { recursive: true });
-    const scratch = await mkdtemp(join(dirname(siteDir), `${basename(siteDir)}.search-`));
+  private async replaceIndex({ contentDir, siteDir }: LiveIndexRequest): Promise<ContentIndexResult> {
+    const scratchPrefix = `${basename(siteDir)}.search-`;
+    let scratch: string | undefined;
     try {
-      const { errors } = await this.index(contentDir, scratch);
-      if (errors.length > 0) return errors;
+      // Beside the site, so the swap is a rename on one file system.
+      await mkdir(dirname(siteDir), { recursive: true });
+      await this.sweepLeftovers(dirname(siteDir), scratchPrefix);
+      scratch = await mkdtemp(join(dirname(siteDir), scratchPrefix));
+      const result = await this.index(contentDir, scratch);
+      if (result.errors.length > 0) return result;
       await mkdir(siteDir, { recursive: true });
-      const served = join(siteDir, 'pagefind');
-      await rename(served, join(scratch, 'replaced')).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
-      await rename(join(scratch, 'pagefind'), served);
-      return [];
+      await swapInto(join(scratch, 'pagefind'), join(siteDir, 'pagefind'), join(scratch, 'replaced'));
+      return result;
     } catch (error) {
-      return [`pagefind: ${(error as Error).message}`];
+      return { errors: [`pagefind: ${(error as Error).message}`] };
     } finally {
-      await rm(scratch, { recursive: true, force: true });
+      if (scratch) await rm(scratch, { recursive: true, force: true }).catch(() => undefined);
     }
+  }
+
+  /** Scratch folders of a dev server stopped mid-run, once per folder and session. */
+  private async sweepLeftovers(parent: string, prefix: string): Promise<void> {
+    if (this.swept.has(parent)) return;
+    this.swept.add(parent);
+    for (const name of await readdir(parent)) {
+      if (name.startsWith(prefix)) await rm(join(parent, name), { recursive: true, force: true }).catch(() => undefined);
+    }
+  }
+}
+
+function keyOf({ contentDir, siteDir, contentFingerprint }: LiveIndexRequest): string {
+  return `${contentDir}\0${siteDir}\0${contentFingerprint}`;
+}
+
+/** Moves `fresh` to `served`; if that fails, puts the index that was served back. */
+async function swapInto(fresh: string, served: string, aside: string): Promise<void> {
+  const movedAside = await rename(served, aside).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
+  try {
+    await rename(fresh, served);
+  } catch (error) {
+    if (movedAside) await rename(aside, served);
+    throw error;
   }
 }
 
 /**
  * Indexing a 1,000-bulletin archive takes about 20 CPU-s. In the dev server's own process, building the records
  * and cutting their text into pairs shared its one thread with Eleventy (handing 10,000 records over alone blocked
- * it for 0.6 s), and Pagefind took the other core, so a save made meanwhile was served in up to 2.1 s instead of
- * 1.3. So a child process parses the content itself and indexes it at low priority, which Pagefind's process
- * inherits: the rebuild a reader waits for comes first.
+ * it for 0.6 s), and Pagefind took the other core. So a child process parses the content itself and indexes it at
+ * low priority, which Pagefind's process inherits: the rebuild a reader waits for comes first.
  */
 const INDEXER_NICENESS = 15;
+/**
+ * If Pagefind's process dies mid-run, its promises never settle and the worker would never answer; no archive
+ * takes this long (5,000 bulletins: about 2 minutes).
+ */
+export const INDEXER_TIMEOUT_MS = 15 * 60_000;
 let indexer: ChildProcess | undefined;
+let lastRequestId = 0;
 
-export function indexInChildProcess(contentDir: string, siteDir: string): Promise<IndexResult> {
-  if (!indexer?.connected) {
-    indexer = fork(fileURLToPath(new URL('./liveIndexWorker.ts', import.meta.url)), {
-      // The worker is TypeScript, like the dev server that starts it.
-      execArgv: ['--import', import.meta.resolve('tsx')],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    try {
-      setPriority(indexer.pid!, INDEXER_NICENESS);
-    } catch {
-      // Not allowed here: indexing still works, only at the dev server's priority.
-    }
+function startIndexer(): ChildProcess {
+  const child = fork(fileURLToPath(new URL('./liveIndexWorker.ts', import.meta.url)), {
+    // The worker is TypeScript, like the dev server that starts it.
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  child.on('error', () => undefined); // reported to the request it fails, below
+  try {
+    setPriority(child.pid!, INDEXER_NICENESS);
+  } catch {
+    // Not allowed here: indexing still works, only at the dev server's priority.
   }
+  return child;
+}
+
+export function indexInChildProcess(contentDir: string, siteDir: string, timeoutMs = INDEXER_TIMEOUT_MS): Promise<ContentIndexResult> {
+  if (!indexer?.connected) indexer = startIndexer();
   const child = indexer;
+  const id = ++lastRequestId;
   return new Promise((resolveResult) => {
-    const answered = (result: IndexResult) => {
+    const finish = (result: ContentIndexResult) => {
+      clearTimeout(timer);
+      child.off('message', answered);
       child.off('exit', exited);
+      child.off('error', failed);
       resolveResult(result);
     };
-    const exited = (code: number | null, signal: string | null) => {
-      child.off('message', answered);
-      resolveResult({ errors: [`the search indexer stopped (${signal ?? `exit code ${code}`})`] });
+    const stop = (reason: string) => {
+      if (indexer === child) indexer = undefined;
+      child.kill();
+      finish({ errors: [reason] });
     };
-    child.once('message', answered);
+    const answered = (message: ContentIndexResult & { id: number }) => {
+      if (message.id !== id) return;
+      finish({ errors: message.errors, contentFingerprint: message.contentFingerprint });
+    };
+    const exited = (code: number | null, signal: string | null) => stop(`the search indexer stopped (${signal ?? `exit code ${code}`})`);
+    const failed = (error: Error) => stop(`the search indexer failed: ${error.message}`);
+    const timer = setTimeout(() => stop(`the search indexer gave no answer in ${timeoutMs / 1000} s`), timeoutMs);
+    child.on('message', answered);
     child.once('exit', exited);
-    child.send({ contentDir, siteDir });
+    child.once('error', failed);
+    child.send({ id, contentDir, siteDir }, (error) => {
+      if (error) failed(error);
+    });
   });
 }
 

@@ -3,8 +3,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { IndexResult } from '../../src/search/indexSite.js';
-import { LiveSearchIndex, stopIndexerProcess } from '../../src/search/liveIndex.js';
+import { type ContentIndexResult, indexInChildProcess, LiveSearchIndex, stopIndexerProcess } from '../../src/search/liveIndex.js';
 import siteData, { LIVE_BUILD_EVENT, type LiveBuild } from '../../src/site/eleventy/siteData.js';
 
 const ROOT = 'tests/.output/search-tests/live-index';
@@ -27,6 +26,30 @@ afterAll(() => {
   rmSync(ROOT, { recursive: true, force: true });
 });
 
+function devServerConfig(runMode = 'serve') {
+  const handlers = new Map<string, (arg: unknown) => Promise<void> | void>();
+  const emitted: LiveBuild[] = [];
+  let provide: () => unknown = () => undefined;
+  const config = {
+    globalData: {},
+    addWatchTarget: () => undefined,
+    addGlobalData: (_key: string, value: () => unknown) => {
+      provide = value;
+    },
+    on: (event: string, handler: (arg: unknown) => Promise<void> | void) => handlers.set(event, handler),
+    emit: async (event: string, build: LiveBuild) => {
+      expect(event).toBe(LIVE_BUILD_EVENT);
+      emitted.push(build);
+    },
+  };
+  siteData(config, { contentDir: CONTENT });
+  const rebuild = async () => {
+    provide();
+    await handlers.get('eleventy.after')!({ directories: { output: './_site/' }, runMode });
+  };
+  return { emitted, rebuild };
+}
+
 describe('the dev server’s search index', () => {
   it('is written by Pagefind in a process of its own, swapped in whole, and written again after an edit', async () => {
     const lines: string[] = [];
@@ -44,7 +67,7 @@ describe('the dev server’s search index', () => {
     await live.idle();
     expect(existsSync(characterFile('鹦'))).toBe(true);
     expect(leftoverScratch()).toEqual([]);
-    expect(lines).toEqual([expect.stringMatching(/^search index updated in [\d.]+ s$/), expect.stringMatching(/^search index updated in [\d.]+ s$/)]);
+    expect(lines).toEqual(Array(2).fill(expect.stringMatching(/^search index updated in [\d.]+ s \(reload \/search\/ to use it\)$/)));
   }, 60_000);
 
   it('keeps the index it serves when a bulletin cannot be parsed, and names the file and line', async () => {
@@ -61,9 +84,33 @@ describe('the dev server’s search index', () => {
   }, 60_000);
 });
 
+describe('the dev server’s indexer process', () => {
+  it('is stopped when it gives no answer in time, and the next request starts a new one', async () => {
+    const late = await indexInChildProcess(CONTENT, join(ROOT, 'late'), 1);
+    expect(late.errors).toEqual(['the search indexer gave no answer in 0.001 s']);
+    const next = await indexInChildProcess(CONTENT, join(ROOT, 'next'));
+    expect(next.errors).toEqual([]);
+    expect(existsSync(join(ROOT, 'next', 'pagefind', 'pagefind-entry.json'))).toBe(true);
+  }, 60_000);
+
+  it('names the bytes it read the way the dev server does, so a rebuild of that content starts no run', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined); // the seeds' parser warnings, printed on each parse
+    const { emitted, rebuild } = devServerConfig();
+    await rebuild();
+    const lines: string[] = [];
+    const live = new LiveSearchIndex((line) => lines.push(line));
+    // Asked about older bytes than it reads: what it indexed is what the dev server announces next.
+    live.update({ contentDir: CONTENT, siteDir: SITE, contentFingerprint: 'older bytes' });
+    await live.idle();
+    live.update({ contentDir: CONTENT, siteDir: SITE, contentFingerprint: emitted[0]!.contentFingerprint });
+    await live.idle();
+    expect(lines).toHaveLength(1);
+  }, 60_000);
+});
+
 describe('runs of the dev server’s search index', () => {
   /** An indexer that writes what it was asked and waits to be released, so a test can save while it runs. */
-  function heldIndexer(result: IndexResult = { errors: [] }) {
+  function heldIndexer(result: ContentIndexResult = { errors: [] }) {
     const calls: string[] = [];
     let release: () => void = () => undefined;
     const indexer = async (contentDir: string, siteDir: string) => {
@@ -116,6 +163,49 @@ describe('runs of the dev server’s search index', () => {
     expect(held.calls).toEqual(['正文']);
   });
 
+  it('start again for a save made just as one ends with nothing to do', async () => {
+    const held = heldIndexer();
+    const live = new LiveSearchIndex(() => undefined, held.indexer);
+    save('正文');
+    live.update(request('same'));
+    await tick();
+    held.release();
+    await live.idle();
+    live.update(request('same')); // ends at once: nothing changed
+    save('新稿');
+    live.update(request('new'));
+    await tick();
+    held.release();
+    await live.idle();
+    expect(held.calls).toEqual(['正文', '新稿']);
+  });
+
+  it('put the served index back when the new one cannot be moved in, and never throw', async () => {
+    mkdirSync(join(SITE, 'pagefind'), { recursive: true });
+    writeFileSync(join(SITE, 'pagefind', 'written.txt'), 'the previous index');
+    const lines: string[] = [];
+    // Reports success but writes nothing, so the move into place fails.
+    const live = new LiveSearchIndex((line) => lines.push(line), async () => ({ errors: [] }));
+    live.update(request('1'));
+    await live.idle();
+    expect(readFileSync(join(SITE, 'pagefind', 'written.txt'), 'utf8')).toBe('the previous index');
+    expect(lines).toEqual([expect.stringMatching(/^search index not updated, the previous one is still served:\n  pagefind: ENOENT/)]);
+    expect(leftoverScratch()).toEqual([]);
+  });
+
+  it('sweep away scratch folders a stopped dev server left', async () => {
+    mkdirSync(join(ROOT, 'site.search-left'), { recursive: true });
+    const held = heldIndexer();
+    const live = new LiveSearchIndex(() => undefined, held.indexer);
+    save('正文');
+    live.update(request('1'));
+    await tick();
+    expect(leftoverScratch()).toHaveLength(1); // the run's own
+    held.release();
+    await live.idle();
+    expect(leftoverScratch()).toEqual([]);
+  });
+
   it('leave the served index in place when Pagefind reports an error, and say so', async () => {
     mkdirSync(join(SITE, 'pagefind'), { recursive: true });
     writeFileSync(join(SITE, 'pagefind', 'written.txt'), 'the previous index');
@@ -134,30 +224,6 @@ describe('runs of the dev server’s search index', () => {
 });
 
 describe('the site data plugin under `npm start`', () => {
-  function devServerConfig() {
-    const handlers = new Map<string, (arg: unknown) => Promise<void> | void>();
-    const emitted: LiveBuild[] = [];
-    let provide: () => unknown = () => undefined;
-    const config = {
-      globalData: {},
-      addWatchTarget: () => undefined,
-      addGlobalData: (_key: string, value: () => unknown) => {
-        provide = value;
-      },
-      on: (event: string, handler: (arg: unknown) => Promise<void> | void) => handlers.set(event, handler),
-      emit: async (event: string, build: LiveBuild) => {
-        expect(event).toBe(LIVE_BUILD_EVENT);
-        emitted.push(build);
-      },
-    };
-    siteData(config, { contentDir: CONTENT });
-    const rebuild = async () => {
-      provide();
-      await handlers.get('eleventy.after')!({ directories: { output: './_site/' } });
-    };
-    return { emitted, rebuild };
-  }
-
   it('announces each finished rebuild, with a fingerprint that changes exactly when a bulletin does', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined); // the seeds' parser warnings, printed on each parse
     const { emitted, rebuild } = devServerConfig();
@@ -170,5 +236,12 @@ describe('the site data plugin under `npm start`', () => {
     const [first, second, third] = emitted.map((build) => build.contentFingerprint);
     expect(second).toBe(first);
     expect(third).not.toBe(first);
+  });
+
+  it('announces nothing after a one-off build, which nothing should follow in the background', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { emitted, rebuild } = devServerConfig('build');
+    await rebuild();
+    expect(emitted).toEqual([]);
   });
 });

@@ -2,12 +2,11 @@
 // (Eleventy's `config` callback runs before this file). `npm start` has none, so this plugin parses `content/`
 // itself on every rebuild, incrementally: unchanged bulletins are not parsed again, and only pages whose inputs
 // changed are handed to Eleventy (the others are already in the output folder from the build before).
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatProblem } from '../../cli/format.js';
 import type { BulletinError } from '../../errors.js';
-import { bulletinFilesIn, loadBulletins } from '../../load.js';
+import { bulletinFilesIn, contentFingerprint, loadBulletins, sha1Of } from '../../load.js';
 import type { ParsedBulletin } from '../../types.js';
 import { buildModel, type Feed, type IssuePage, type ListPage, type RecordPage, type SiteModel, type SourcePage } from '../model.js';
 
@@ -54,8 +53,10 @@ export default function siteData(eleventyConfig: any, options: SiteDataOptions =
   eleventyConfig.addGlobalData(SITE_MODEL_KEY, () => live.next());
   // A page counts as written only once Eleventy finished; a change outside content/ (a template, the stylesheet)
   // may change any page, so the next build renders all of them.
-  eleventyConfig.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
+  eleventyConfig.on('eleventy.after', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     live.commit();
+    // A one-off `eleventy` run without buildSite parses content/ too, but nothing should follow it in the background.
+    if (runMode !== 'serve' && runMode !== 'watch') return;
     if (live.servedFingerprint === undefined) return;
     const build: LiveBuild = { contentDir, outputDir: directories.output, contentFingerprint: live.servedFingerprint };
     await eleventyConfig.emit(LIVE_BUILD_EVENT, build);
@@ -83,13 +84,11 @@ export class LiveModel {
   ) {}
 
   next(): SiteModelData {
-    const { bulletins, hashes } = this.load();
+    const { bulletins, hashes, fingerprint } = this.load();
+    this.latestFingerprint = fingerprint;
     const built = buildModel(bulletins, this.options);
     if (!built.model) throw contentError(built.errors);
     const model = built.model;
-    this.latestFingerprint = createHash('sha1')
-      .update([...hashes].map(([file, hash]) => `${file}\0${hash}`).sort().join('\n'))
-      .digest('hex');
     // A record stands for its bulletin's hash (same bytes, same record); everything else in a page model is small
     // and is compared as it is. Shallow copies keep JSON.stringify native (a replacer function is several times slower).
     const token = (page: RecordPage) => ({ ...page, record: `${hashes.get(page.record.source.file)}#${page.record.id}` });
@@ -125,15 +124,17 @@ export class LiveModel {
   }
 
   /** Parses only bulletins whose bytes changed since the last build; reports every bad file at once. */
-  private load(): { bulletins: ParsedBulletin[]; hashes: Map<string, string> } {
+  private load(): { bulletins: ParsedBulletin[]; hashes: Map<string, string>; fingerprint: string } {
     const files = bulletinFilesIn(this.contentDir);
     const bulletins: ParsedBulletin[] = [];
     const errors: BulletinError[] = [];
     const hashes = new Map<string, string>();
+    const hashByFile = new Map<string, string>();
     const seen = new Set<string>();
     for (const file of files) {
       seen.add(file);
-      const hash = createHash('sha1').update(readFileSync(file)).digest('hex');
+      const hash = sha1Of(readFileSync(file));
+      hashByFile.set(file, hash);
       let entry = this.parsed.get(file);
       if (entry?.hash !== hash) {
         const loaded = loadBulletins([file]);
@@ -150,7 +151,7 @@ export class LiveModel {
     }
     for (const file of this.parsed.keys()) if (!seen.has(file)) this.parsed.delete(file);
     if (errors.length) throw contentError(errors);
-    return { bulletins, hashes };
+    return { bulletins, hashes, fingerprint: contentFingerprint(this.contentDir, hashByFile) };
   }
 }
 
