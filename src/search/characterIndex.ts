@@ -1,7 +1,8 @@
 // One-character queries (赛, 颖) are answered from this small index of our own, beside Pagefind's, because Pagefind
 // cannot answer them well from the character pairs (tokens.ts) and answering them as Pagefind words was costly.
 //
-// Under `pagefind/characters/`, every file gzip-compressed JSON:
+// Under `pagefind/characters/<version>/` (the build's index version, search-manifest.json), so that a page left open
+// across a rebuild cannot mix one build's record numbers with another's; every file gzip-compressed JSON:
 //   records.json.gz   every record, newest first: which Pagefind index holds it, its date and its column, so the
 //                     search page can filter, sort and count without loading anything per record
 //   ids/<n>.json.gz   the Pagefind page ids (fragment names) of records n·k … n·k+k−1 (k = idsPerFile, 256):
@@ -38,7 +39,7 @@ export interface CharacterRecords {
   column: number[];
 }
 
-export function writeCharacterIndex(outputRoot: string, buckets: IndexedBucket[], idsPerFile = IDS_PER_FILE): string[] {
+export function writeCharacterIndex(outputRoot: string, version: string, buckets: IndexedBucket[], idsPerFile = IDS_PER_FILE): string[] {
   const ordered: { record: SearchRecord; bucket: number; id: string; characters: string }[] = [];
   for (const [bucketNumber, bucket] of buckets.entries()) {
     const { ids, errors } = pageIdsOf(bucket.outputPath, bucket.records);
@@ -48,7 +49,7 @@ export function writeCharacterIndex(outputRoot: string, buckets: IndexedBucket[]
   // Newest first, as the search page lists results; the URL breaks ties so every build numbers records alike.
   ordered.sort((a, b) => byDateThenUrl(b.record, a.record));
 
-  const dir = join(outputRoot, CHARACTER_INDEX_DIR);
+  const dir = join(outputRoot, CHARACTER_INDEX_DIR, version);
   mkdirSync(join(dir, 'ids'), { recursive: true });
   const columns = [...new Set(ordered.map(({ record }) => record.column))].sort();
   const columnNumber = new Map(columns.map((name, i) => [name, i]));

@@ -10,6 +10,7 @@
 // index's metadata and, for every word searched, a chunk from each; twenty yearly indexes tripled what a search
 // downloads. The newest index sits in `pagefind/` itself, with Pagefind's runtime; each older one in
 // `pagefind/<years>/`, and the search page merges them (Pagefind's mergeIndex).
+import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -74,6 +75,12 @@ export function applyPagefindEnvironment(env: NodeJS.ProcessEnv = process.env): 
 /** Written beside Pagefind's files: what the search page needs before its first search. */
 export const SEARCH_MANIFEST_FILE = 'search-manifest.json';
 export interface SearchManifest {
+  /**
+   * Names this build's index (a hash of every Pagefind index's entry file), and the folder of its character index,
+   * `pagefind/characters/<version>/`. A search page left open across a rebuild compares it to tell a search that
+   * found nothing from one whose index files were replaced (search.js indexReplaced).
+   */
+  version: string;
   /** Folders under `pagefind/` holding the older years' indexes, newest first, to merge into the root one. */
   indexes: string[];
   column: string[];
@@ -120,8 +127,9 @@ export async function indexSite(siteDir: string, records: readonly SearchRecord[
       await removeFiles(outputRoot, UNUSED_UI_FILES);
       for (const name of olderIndexes) await removeFiles(join(outputRoot, name), new RegExp(`${UNUSED_UI_FILES.source}|${RUNTIME_FILES.source}`));
       errors.push(...(await keepMergedResultsInIndexOrder(outputRoot)));
-      errors.push(...writeCharacterIndex(outputRoot, written, options.idsPerFile));
-      await writeManifest(outputRoot, olderIndexes, records);
+      const version = await versionOf(written);
+      errors.push(...writeCharacterIndex(outputRoot, version, written, options.idsPerFile));
+      await writeManifest(outputRoot, version, olderIndexes, records);
     }
   } catch (error) {
     errors.push(`pagefind: ${(error as Error).message}`);
@@ -266,8 +274,16 @@ async function keepMergedResultsInIndexOrder(outputRoot: string): Promise<string
  * Pagefind's `filters()` downloads every filter's page lists (72 KB on a 10,000-article archive) just to
  * name the values, before the first search; the page needs only the names.
  */
-async function writeManifest(outputRoot: string, indexes: string[], records: readonly SearchRecord[]): Promise<void> {
+/** Pagefind names its files by their content and lists them in each index's entry file. */
+async function versionOf(buckets: readonly IndexedBucket[]): Promise<string> {
+  const hash = createHash('sha1');
+  for (const bucket of buckets) hash.update(bucket.folder).update('\0').update(await readFile(join(bucket.outputPath, 'pagefind-entry.json')));
+  return hash.digest('hex').slice(0, 12);
+}
+
+async function writeManifest(outputRoot: string, version: string, indexes: string[], records: readonly SearchRecord[]): Promise<void> {
   const manifest: SearchManifest = {
+    version,
     indexes,
     column: [...new Set(records.map((r) => r.column))].sort((a, b) => a.localeCompare(b, 'zh-CN')),
     year: [...new Set(records.map((r) => r.date.slice(0, 4)))].sort().reverse(),

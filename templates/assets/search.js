@@ -154,8 +154,8 @@ async function rankingScores(pagefind, phrase, options) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// One-character lookups, from the files src/search/characterIndex.ts writes under pagefind/characters/ (gzip
-// JSON): records.json.gz (each record's index, date and column, newest first), ids/<n>.json.gz (Pagefind page
+// One-character lookups, from the files src/search/characterIndex.ts writes under pagefind/characters/<version>/
+// (the manifest's version; gzip JSON): records.json.gz (each record's index, date and column, newest first), ids/<n>.json.gz (Pagefind page
 // ids of records n·idsPerFile …) and <code point in hex>.json.gz (the records holding that character, as gaps).
 
 const CHARACTER_INDEX = 'pagefind/characters/';
@@ -183,12 +183,12 @@ const fetchJson = (options) => async (url) => {
   const bytes = await fetchInflated(url, options);
   return bytes === null ? null : JSON.parse(new TextDecoder().decode(bytes));
 };
-const characterFile = (root, name) => new URL(`${CHARACTER_INDEX}${name}`, root).href;
-const characterRecords = (root) => once(characterFile(root, 'records.json.gz'), fetchJson());
+const characterFile = async (root, name) => new URL(`${CHARACTER_INDEX}${(await loadManifest(root)).version}/${name}`, root).href;
+const characterRecords = async (root) => once(await characterFile(root, 'records.json.gz'), fetchJson());
 
 /** Numbers of the records (newest first) that hold `character` and pass the column and year filters. */
 export async function recordsWithCharacter(character, filters = {}, root = siteRoot) {
-  const file = characterFile(root, `${character.codePointAt(0).toString(16)}.json.gz`);
+  const file = await characterFile(root, `${character.codePointAt(0).toString(16)}.json.gz`);
   const [records, gaps] = await Promise.all([characterRecords(root), once(file, fetchJson({ missingIsEmpty: true }))]);
   const numbers = [];
   let number = 0;
@@ -205,7 +205,7 @@ export async function recordsWithCharacter(character, filters = {}, root = siteR
 async function pageIds(numbers, root) {
   const { idsPerFile } = await characterRecords(root);
   const files = [...new Set(numbers.map((n) => Math.floor(n / idsPerFile)))];
-  const lists = new Map(await Promise.all(files.map(async (f) => [f, await once(characterFile(root, `ids/${f}.json.gz`), fetchJson())])));
+  const lists = new Map(await Promise.all(files.map(async (f) => [f, await once(await characterFile(root, `ids/${f}.json.gz`), fetchJson())])));
   return numbers.map((n) => lists.get(Math.floor(n / idsPerFile))[n % idsPerFile]);
 }
 
@@ -323,10 +323,29 @@ export async function mergeOlderYears(pagefind, manifest, root = siteRoot, langu
 }
 
 /** Written at build time by src/search/indexSite.ts; Pagefind's filters() would fetch far more. */
-export async function loadManifest(root = siteRoot) {
-  const response = await fetch(new URL('pagefind/search-manifest.json', root));
+export function loadManifest(root = siteRoot) {
+  return once(new URL(MANIFEST, root).href, fetchManifest);
+}
+const MANIFEST = 'pagefind/search-manifest.json';
+
+async function fetchManifest(url, options) {
+  const response = await fetch(url, options);
   if (!response.ok) throw new Error(`search manifest: HTTP ${response.status}`);
   return response.json();
+}
+
+/**
+ * Whether the site was rebuilt since this page loaded its index: Pagefind then finds nothing (it logs the missing
+ * files and answers with no results) and the character index would not be found either, so an empty or failed
+ * search asks this before telling the reader there is nothing.
+ */
+export async function indexReplaced(root = siteRoot) {
+  try {
+    const [loaded, now] = await Promise.all([loadManifest(root), fetchManifest(new URL(MANIFEST, root).href, { cache: 'no-store' })]);
+    return loaded.version !== now.version;
+  } catch {
+    return false;
+  }
 }
 
 const form = typeof document !== 'undefined' ? document.querySelector('[data-search-form]') : null;
@@ -353,6 +372,8 @@ function startSearchPage(form) {
   const say = (text) => {
     status.textContent = text;
   };
+  // The page holds the index files it loaded until it is loaded again; the query stays in the URL.
+  const REBUILT = '网站的搜索索引已更新，请刷新页面后再搜索。';
 
   loadSearch()
     .then(async ({ manifest: available }) => {
@@ -401,13 +422,16 @@ function startSearchPage(form) {
     try {
       found = await searchArchive(await loadPagefind(), query, { filters, sort: sort.value });
     } catch {
-      if (mine === generation) say('搜索出错，请稍后再试。');
+      if (mine !== generation) return;
+      say((await indexReplaced()) ? REBUILT : '搜索出错，请稍后再试。');
       return;
     }
     if (mine !== generation) return;
     current = found;
     if (found.results.length === 0) {
-      say(`没有找到包含“${query}”的文章。`);
+      const replaced = await indexReplaced();
+      if (mine !== generation) return;
+      say(replaced ? REBUILT : `没有找到包含“${query}”的文章。`);
     } else {
       say(`找到 ${found.results.length} 篇包含“${query}”的文章。`);
       await showMore(mine, false);

@@ -12,7 +12,10 @@ const CONTENT = join(ROOT, 'content');
 const EDITED = join(CONTENT, 'bulletins', '2023-04.txt');
 const SENTENCE = '活动现场邀请了女职工权益保护法律专家';
 
-const characterFile = (char: string) => join(SITE, 'pagefind', 'characters', `${char.codePointAt(0)!.toString(16)}.json.gz`);
+const characterFile = (char: string) => {
+  const { version } = JSON.parse(readFileSync(join(SITE, 'pagefind', 'search-manifest.json'), 'utf8')) as { version: string };
+  return join(SITE, 'pagefind', 'characters', version, `${char.codePointAt(0)!.toString(16)}.json.gz`);
+};
 const leftoverScratch = () => readdirSync(ROOT).filter((name) => name.startsWith('site.search-'));
 const tick = () => new Promise((resolveTick) => setTimeout(resolveTick, 10));
 

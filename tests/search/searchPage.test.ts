@@ -106,6 +106,33 @@ describe('the search page', () => {
     expect(await status()).toContain('没有找到');
   });
 
+  it.each(['劳模工匠', '赛'])('asks the reader to reload when the site was rebuilt while the page stayed open: %s', async (query) => {
+    await open(`${server.url}search/`);
+    // A rebuild replaces the index files this page loaded the list of, and the manifest names a new version.
+    await page.route(/\/pagefind\/(index|fragment|characters)\//, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.route(/\/pagefind\/search-manifest\.json$/, async (route) => {
+      const manifest = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...manifest, version: 'rebuilt' } });
+    });
+    try {
+      await page.fill('#search-q', query);
+      await page.waitForFunction(() => document.querySelector('[data-search-status]')!.textContent!.includes('刷新'));
+      expect(await status()).toBe('网站的搜索索引已更新，请刷新页面后再搜索。');
+    } finally {
+      await page.unrouteAll();
+    }
+    // The query is in the URL, so a reload searches again, now with the index that is there.
+    await page.reload();
+    await waitForSearch(1);
+    expect(await status()).toContain('找到');
+  });
+
+  it('still says it found nothing when nothing matches and the index is the one it loaded', async () => {
+    await open(`${server.url}search/`);
+    await typeQuery('鹦鹉螺');
+    expect(await status()).toBe('没有找到包含“鹦鹉螺”的文章。');
+  });
+
   it('?q= in the URL shows results on load', async () => {
     await page.goto(`${server.url}search/?q=${encodeURIComponent('劳模工匠')}`);
     await waitForSearch(1);

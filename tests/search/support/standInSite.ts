@@ -81,7 +81,7 @@ async function indexAsPagefindWould(dir: string): Promise<{ errors: string[] }> 
     if (!index) return { errors };
     const added = await index.addDirectory({ path: dir });
     const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-    const manifest: SearchManifest = { indexes: [], column: [], year: [] };
+    const manifest: SearchManifest = { version: 'pagefind-only', indexes: [], column: [], year: [] };
     writeFileSync(join(dir, 'pagefind', SEARCH_MANIFEST_FILE), JSON.stringify(manifest));
     return { errors: [...errors, ...added.errors, ...written.errors] };
   } finally {
