@@ -444,7 +444,13 @@ function startSearchPage(form) {
 
   async function showMore(mine, moveFocus) {
     const next = current.results.slice(shown.length, shown.length + PAGE_SIZE);
-    const loaded = await Promise.all(next.map((r) => r.data()));
+    let loaded;
+    try {
+      loaded = await Promise.all(next.map((r) => r.data()));
+    } catch {
+      if (mine === generation) say((await indexReplaced()) ? REBUILT : '搜索结果加载失败，请稍后再试。');
+      return;
+    }
     if (mine !== generation) return;
     let firstNew = null;
     for (const data of loaded) {

@@ -106,10 +106,14 @@ describe('the search page', () => {
     expect(await status()).toContain('没有找到');
   });
 
-  it.each(['劳模工匠', '赛'])('asks the reader to reload when the site was rebuilt while the page stayed open: %s', async (query) => {
+  it.each([
+    ['劳模工匠', 'index|fragment|characters'],
+    ['赛', 'index|fragment|characters'],
+    ['劳模工匠', 'fragment'], // the words were found, the results' texts are gone
+  ])('asks the reader to reload when the site was rebuilt while the page stayed open: %s (%s gone)', async (query, gone) => {
     await open(`${server.url}search/`);
     // A rebuild replaces the index files this page loaded the list of, and the manifest names a new version.
-    await page.route(/\/pagefind\/(index|fragment|characters)\//, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.route(new RegExp(`/pagefind/(${gone})/`), (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.route(/\/pagefind\/search-manifest\.json$/, async (route) => {
       const manifest = await (await route.fetch()).json();
       await route.fulfill({ json: { ...manifest, version: 'rebuilt' } });
