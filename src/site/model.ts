@@ -198,6 +198,12 @@ export function newestFirst(a: RecordPage, b: RecordPage): number {
   return a.record.order - b.record.order;
 }
 
+/** An issue's name from its date and number alone (`2023年12月`, `2024年1月5日 第3期`). */
+function dateName(meta: ParsedBulletin['meta']): string {
+  const date = meta.issueDayKnown ? chineseDate(meta.issueDate).split(' ')[0]! : chineseMonth(meta.issueDate);
+  return `${date}${meta.number ? ` 第${meta.number}期` : ''}`;
+}
+
 export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptions = {}): ModelResult {
   const site: SiteInfo = {
     name: SITE_NAME,
@@ -235,6 +241,9 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
 
   const records: RecordPage[] = [];
   const issueRecords: { bulletin: ParsedBulletin; ref: IssueRef; pages: RecordPage[] }[] = [];
+  // A slug is for the URL and for the editors; readers see it only where two issues would otherwise share a name.
+  const sharedNames = new Map<string, number>();
+  for (const { meta } of ordered) sharedNames.set(dateName(meta), (sharedNames.get(dateName(meta)) ?? 0) + 1);
   for (const bulletin of ordered) {
     const { meta } = bulletin;
     let key: string;
@@ -245,11 +254,10 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
       continue;
     }
     const dayKnown = meta.issueDayKnown;
-    const issueDateLabel = dayKnown ? chineseDate(meta.issueDate).split(' ')[0]! : chineseMonth(meta.issueDate);
-    const suffix = key === meta.issue ? '' : ` · ${key.slice(meta.issue.length + 1)}`;
+    const suffix = key === meta.issue || sharedNames.get(dateName(meta))! < 2 ? '' : ` · ${key.slice(meta.issue.length + 1)}`;
     const ref: IssueRef = {
       key,
-      name: meta.title ?? `${issueDateLabel}${meta.number ? ` 第${meta.number}期` : ''}${suffix}`,
+      name: meta.title ?? `${dateName(meta)}${suffix}`,
       shortName: `${dayKnown ? `${Number(meta.issueDate.slice(8, 10))}日` : '本期'}${meta.number ? ` 第${meta.number}期` : ''}${suffix}`,
       url: url(issuePath(key)),
       date: meta.issueDate,

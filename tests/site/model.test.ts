@@ -81,6 +81,28 @@ describe('URLs', () => {
   });
 });
 
+describe('issue names', () => {
+  const issueNames = (bulletins: ReturnType<typeof loadSeeds>['bulletins']) =>
+    Object.fromEntries(buildModel(bulletins).model!.issues.map((issue) => [issue.ref.key, [issue.ref.name, issue.ref.shortName]]));
+
+  test('a slug stays in the URL; a reader sees the issue by its date alone', () => {
+    const { bulletins } = loadSeeds();
+    expect(issueNames(bulletins)['2023-12-year-end']).toEqual(['2023年12月', '本期']);
+  });
+
+  test('two issues that would share a name are told apart by their slugs', () => {
+    const { bulletins } = loadSeeds();
+    const yearEnd = bulletins.find((b) => b.meta.slug === 'year-end')!;
+    const regular = structuredClone(yearEnd);
+    regular.meta = { ...regular.meta, slug: null, file: 'content/bulletins/2023-12.txt' };
+    regular.records = [];
+    expect(issueNames([...bulletins, regular])).toMatchObject({
+      '2023-12': ['2023年12月', '本期'],
+      '2023-12-year-end': ['2023年12月 · year-end', '本期 · year-end'],
+    });
+  });
+});
+
 describe('escaping', () => {
   test('HTML escaping covers the five specials', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
