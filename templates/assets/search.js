@@ -155,8 +155,9 @@ async function rankingScores(pagefind, phrase, options) {
 
 // ---------------------------------------------------------------------------------------------------------
 // One-character lookups, from the files src/search/characterIndex.ts writes under pagefind/characters/<version>/
-// (the manifest's version; gzip JSON): records.json.gz (each record's index, date and column, newest first), ids/<n>.json.gz (Pagefind page
-// ids of records n·idsPerFile …) and <code point in hex>.json.gz (the records holding that character, as gaps).
+// (the manifest's version; gzip JSON): records.json.gz (each record's index, date and column, newest first),
+// ids/<n>.json.gz (Pagefind page ids of records n·idsPerFile …) and <code point in hex>.json.gz (the records holding
+// that character, as gaps).
 
 const CHARACTER_INDEX = 'pagefind/characters/';
 const PAGEFIND_SIGNATURE = 'pagefind_dcd';
@@ -322,11 +323,12 @@ export async function mergeOlderYears(pagefind, manifest, root = siteRoot, langu
   await Promise.all(manifest.indexes.map((name) => pagefind.mergeIndex(path(name), { language })));
 }
 
+const MANIFEST = 'pagefind/search-manifest.json';
+
 /** Written at build time by src/search/indexSite.ts; Pagefind's filters() would fetch far more. */
 export function loadManifest(root = siteRoot) {
   return once(new URL(MANIFEST, root).href, fetchManifest);
 }
-const MANIFEST = 'pagefind/search-manifest.json';
 
 async function fetchManifest(url, options) {
   const response = await fetch(url, options);
@@ -422,8 +424,8 @@ function startSearchPage(form) {
     try {
       found = await searchArchive(await loadPagefind(), query, { filters, sort: sort.value });
     } catch {
-      if (mine !== generation) return;
-      say((await indexReplaced()) ? REBUILT : '搜索出错，请稍后再试。');
+      const replaced = await indexReplaced();
+      if (mine === generation) say(replaced ? REBUILT : '搜索出错，请稍后再试。');
       return;
     }
     if (mine !== generation) return;
@@ -448,7 +450,8 @@ function startSearchPage(form) {
     try {
       loaded = await Promise.all(next.map((r) => r.data()));
     } catch {
-      if (mine === generation) say((await indexReplaced()) ? REBUILT : '搜索结果加载失败，请稍后再试。');
+      const replaced = await indexReplaced();
+      if (mine === generation) say(replaced ? REBUILT : '搜索结果加载失败，请稍后再试。');
       return;
     }
     if (mine !== generation) return;
