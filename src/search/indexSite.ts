@@ -270,10 +270,6 @@ async function keepMergedResultsInIndexOrder(outputRoot: string): Promise<string
   return errors;
 }
 
-/**
- * Pagefind's `filters()` downloads every filter's page lists (72 KB on a 10,000-article archive) just to
- * name the values, before the first search; the page needs only the names.
- */
 /** Pagefind names its files by their content and lists them in each index's entry file. */
 async function versionOf(buckets: readonly IndexedBucket[]): Promise<string> {
   const hash = createHash('sha1');
@@ -281,6 +277,10 @@ async function versionOf(buckets: readonly IndexedBucket[]): Promise<string> {
   return hash.digest('hex').slice(0, 12);
 }
 
+/**
+ * Pagefind's `filters()` downloads every filter's page lists (72 KB on a 10,000-article archive) just to
+ * name the values, before the first search; the page needs only the names.
+ */
 async function writeManifest(outputRoot: string, version: string, indexes: string[], records: readonly SearchRecord[]): Promise<void> {
   const manifest: SearchManifest = {
     version,

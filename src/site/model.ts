@@ -243,7 +243,7 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
   const issueRecords: { bulletin: ParsedBulletin; ref: IssueRef; pages: RecordPage[] }[] = [];
   // A slug is for the URL and for the editors; readers see it only where two issues would otherwise share a name.
   const sharedNames = new Map<string, number>();
-  for (const { meta } of ordered) sharedNames.set(dateName(meta), (sharedNames.get(dateName(meta)) ?? 0) + 1);
+  for (const name of ordered.map(({ meta }) => dateName(meta))) sharedNames.set(name, (sharedNames.get(name) ?? 0) + 1);
   for (const bulletin of ordered) {
     const { meta } = bulletin;
     let key: string;

@@ -132,6 +132,18 @@ describe('runs of the dev server’s search index', () => {
   }
   const save = (draft: string) => writeFileSync(join(CONTENT, 'draft.txt'), draft);
   const request = (contentFingerprint: string) => ({ contentDir: CONTENT, siteDir: SITE, contentFingerprint });
+  /** Saves `draft`, asks for it to be indexed, and lets the run (if one starts) end. */
+  async function saveAndIndex(live: LiveSearchIndex, held: ReturnType<typeof heldIndexer>, draft: string, fingerprint: string) {
+    save(draft);
+    live.update(request(fingerprint));
+    await tick();
+    held.release();
+    await live.idle();
+  }
+  const servePreviousIndex = () => {
+    mkdirSync(join(SITE, 'pagefind'), { recursive: true });
+    writeFileSync(join(SITE, 'pagefind', 'written.txt'), 'the previous index');
+  };
 
   it('fold the saves made while one is running into one more run, of the newest content', async () => {
     const held = heldIndexer();
@@ -154,38 +166,23 @@ describe('runs of the dev server’s search index', () => {
   it('do not start when the content is what was last indexed (a template edit)', async () => {
     const held = heldIndexer();
     const live = new LiveSearchIndex(() => undefined, held.indexer);
-    save('正文');
-    live.update(request('same'));
-    await tick();
-    held.release();
-    await live.idle();
-    live.update(request('same'));
-    await tick();
-    held.release(); // lets a wrongly started second run end, so the test fails rather than hangs
-    await live.idle();
+    await saveAndIndex(live, held, '正文', 'same');
+    // Releasing lets a wrongly started second run end, so the test fails rather than hangs.
+    await saveAndIndex(live, held, '正文', 'same');
     expect(held.calls).toEqual(['正文']);
   });
 
   it('start again for a save made just as one ends with nothing to do', async () => {
     const held = heldIndexer();
     const live = new LiveSearchIndex(() => undefined, held.indexer);
-    save('正文');
-    live.update(request('same'));
-    await tick();
-    held.release();
-    await live.idle();
+    await saveAndIndex(live, held, '正文', 'same');
     live.update(request('same')); // ends at once: nothing changed
-    save('新稿');
-    live.update(request('new'));
-    await tick();
-    held.release();
-    await live.idle();
+    await saveAndIndex(live, held, '新稿', 'new');
     expect(held.calls).toEqual(['正文', '新稿']);
   });
 
   it('put the served index back when the new one cannot be moved in, and never throw', async () => {
-    mkdirSync(join(SITE, 'pagefind'), { recursive: true });
-    writeFileSync(join(SITE, 'pagefind', 'written.txt'), 'the previous index');
+    servePreviousIndex();
     const lines: string[] = [];
     // Reports success but writes nothing, so the move into place fails.
     const live = new LiveSearchIndex((line) => lines.push(line), async () => ({ errors: [] }));
@@ -210,16 +207,11 @@ describe('runs of the dev server’s search index', () => {
   });
 
   it('leave the served index in place when Pagefind reports an error, and say so', async () => {
-    mkdirSync(join(SITE, 'pagefind'), { recursive: true });
-    writeFileSync(join(SITE, 'pagefind', 'written.txt'), 'the previous index');
+    servePreviousIndex();
     const lines: string[] = [];
     const held = heldIndexer({ errors: ['pagefind: out of memory'] });
     const live = new LiveSearchIndex((line) => lines.push(line), held.indexer);
-    save('正文');
-    live.update(request('1'));
-    await tick();
-    held.release();
-    await live.idle();
+    await saveAndIndex(live, held, '正文', '1');
     expect(readFileSync(join(SITE, 'pagefind', 'written.txt'), 'utf8')).toBe('the previous index');
     expect(lines).toEqual(['search index not updated, the previous one is still served:\n  pagefind: out of memory']);
     expect(leftoverScratch()).toEqual([]);
