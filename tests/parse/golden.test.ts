@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBulletin } from '../../src/parse/index.js';
 import { markdownToPlainText } from '../../src/parse/markdown.js';
-import { characterDifference } from './invariant.js';
+import { characterDifference } from '../../src/quality/invariant.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/bulletins');
 const cases = readdirSync(FIXTURES).sort();

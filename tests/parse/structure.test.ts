@@ -2,7 +2,7 @@
 // a section, a caption, a column label, a byline or a brief. These are the rules all four seeds share.
 import { describe, expect, it } from 'vitest';
 import { parseBulletin } from '../../src/parse/index.js';
-import { characterDifference } from './invariant.js';
+import { characterDifference } from '../../src/quality/invariant.js';
 
 const P1 = '近日，市总工会在全市范围内启动开展劳模工匠进企业宣讲活动，组织劳模工匠结合先进事迹深入基层一线开展宣讲。';
 const P2 = '据悉，宣讲队伍包含重庆市工会“百名劳模服务团”宣讲队，以及各区县总工会建立的宣讲队。';

@@ -1,9 +1,9 @@
 // The "nothing lost" invariant, shared by every test that parses a bulletin: the letters and digits (any script)
 // of the source equal those of its records — headline fields, bylines, bodies, captions and column labels —
 // none dropped, none invented. Derived titles (briefs, untitled ledes) repeat body text and are left out.
-import { countedChars } from '../../src/parse/chars.js';
-import { markdownToPlainText } from '../../src/parse/markdown.js';
-import type { ParsedBulletin } from '../../src/types.js';
+import { countedChars } from '../parse/chars.js';
+import { markdownToPlainText } from '../parse/markdown.js';
+import type { ParsedBulletin } from '../types.js';
 
 export function sourceCharacters(parsed: ParsedBulletin): string[] {
   const text = parsed.meta.text;
