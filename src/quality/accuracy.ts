@@ -144,7 +144,7 @@ export function scoreBulletin(labelled: LabelledBulletin, parsed: ParsedBulletin
   return score;
 }
 
-type Comparable = Record<string, string | boolean | null>;
+type Comparable = Record<string, string | boolean | null | undefined>;
 
 /**
  * One labelled aspect of one record: right when every labelled field equals the parsed one. `required` names
