@@ -69,7 +69,9 @@ export type WarningCode =
   | 'headline-without-body'
   | 'floating-headline'
   | 'suspicious-characters'
-  | 'control-characters';
+  | 'control-characters'
+  | 'impossible-date'
+  | 'editor-mark';
 
 export interface ParseWarning {
   file: string;
@@ -79,10 +81,21 @@ export interface ParseWarning {
   message: string;
 }
 
+/** A reading the parser chose on weak evidence; `mark` is the editor's line prefix that settles it. */
+export interface ParseNote {
+  file: string;
+  line: number;
+  code: 'headline-roles' | 'section-or-article' | 'caption-or-text' | 'byline-or-text';
+  message: string;
+  mark: string;
+}
+
 export interface ParsedBulletin {
   meta: BulletinMeta;
   records: ArticleRecord[];
   /** Every column label as it stood in the source; `record.column` repeats these. */
   columnLabels: { text: string; line: number }[];
   warnings: ParseWarning[];
+  /** Decisions taken on weak evidence, for the editor's report. */
+  notes: ParseNote[];
 }

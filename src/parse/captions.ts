@@ -4,6 +4,7 @@
 import { hanCount } from './chars.js';
 import { opensWithNewsDate } from './dates/index.js';
 import type { ReadBlock } from './lineKinds.js';
+import type { Stage } from './state.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'caption' | 'bullet' | 'byline';
 
@@ -45,3 +46,7 @@ function roleOf(block: ReadBlock, previous: ReadBlock | undefined, next: ReadBlo
       return block.kind;
   }
 }
+
+export const classifyStage: Stage = (state) => {
+  state.classified = classifyBlocks(state.lines);
+};

@@ -1,5 +1,6 @@
 // Stage 1: bytes → text. UTF-8 (with or without BOM) first, then GB18030; binary and empty files are errors.
 import { BulletinError } from '../errors.js';
+import type { Stage } from './state.js';
 
 export interface DecodedText {
   text: string;
@@ -84,3 +85,12 @@ function looksLikeBig5(bytes: Uint8Array): boolean {
   }
   return pairs >= 10 && lowTrail / pairs > BIG5_LOW_TRAIL_SHARE;
 }
+
+const LINE_ENDING_RE = /\r\n?/g;
+
+export const decodeStage: Stage = (state) => {
+  const decoded =
+    typeof state.input === 'string' ? { text: state.input.replace(/^\uFEFF/, ''), encoding: 'utf-8' as const } : decodeBulletin(state.input, state.file);
+  state.text = decoded.text.replace(LINE_ENDING_RE, '\n');
+  state.encoding = decoded.encoding;
+};

@@ -3,19 +3,19 @@
 import type { ClassifiedBlock } from './captions.js';
 import { curlQuotes } from './punctuation.js';
 import { dropChineseSpaces } from './spaces.js';
-import type { ParseWarning } from '../types.js';
+import type { ParseState, Stage } from './state.js';
 
 const SUSPICIOUS_RE = /[|\uFFFD]/u;
 const BYLINE_ROLE_SPACE_RE = /^((?:本报)?(?:通讯员|记者|特约记者|作者|撰稿|供稿|编辑|责编|摄影|摄)) /u;
 
-export function finishText(blocks: ClassifiedBlock[], file: string, warnings: ParseWarning[]): ClassifiedBlock[] {
+export function finishText(blocks: ClassifiedBlock[], warn: ParseState['warn']): ClassifiedBlock[] {
   return blocks.map((block) => {
     const curled = curlQuotes(block.text);
     if (!curled.balanced) {
-      warnings.push({ file, line: block.startLine, code: 'unbalanced-quotes', message: 'quotation marks do not pair up; a closing quote, and perhaps text, may be missing' });
+      warn(block.startLine, 'unbalanced-quotes', 'quotation marks do not pair up; a closing quote, and perhaps text, may be missing');
     }
     if (SUSPICIOUS_RE.test(block.text)) {
-      warnings.push({ file, line: block.startLine, code: 'suspicious-characters', message: `「${block.text.slice(0, 20)}…」 has "|" or a replacement character, usually a conversion artifact; check it against the layout` });
+      warn(block.startLine, 'suspicious-characters', `「${block.text.slice(0, 20)}…」 has "|" or a replacement character, usually a conversion artifact; check it against the layout`);
     }
     let text = curled.text;
     if (block.role === 'byline') text = text.replace(BYLINE_ROLE_SPACE_RE, '$1\u0000').replace(/ /g, '').replace('\u0000', ' ');
@@ -23,3 +23,7 @@ export function finishText(blocks: ClassifiedBlock[], file: string, warnings: Pa
     return { ...block, text };
   });
 }
+
+export const finishTextStage: Stage = (state) => {
+  state.classified = finishText(state.classified, state.warn);
+};

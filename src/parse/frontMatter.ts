@@ -1,6 +1,7 @@
 // Stage 2: optional YAML front matter (`date`, `title`, `number`) that overrides what the file name says.
 import { parse as parseYaml } from 'yaml';
 import { BulletinError } from '../errors.js';
+import type { Stage } from './state.js';
 
 export interface FrontMatter {
   date: string | null;
@@ -56,3 +57,10 @@ function scalar(value: unknown): string | null {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value).trim();
 }
+
+export const frontMatterStage: Stage = (state) => {
+  const { frontMatter, body, bodyLineOffset } = splitFrontMatter(state.text, state.file);
+  state.frontMatter = frontMatter;
+  state.body = body;
+  state.bodyLineOffset = bodyLineOffset;
+};

@@ -8,7 +8,7 @@
 import { opensWithNewsDate } from './dates/index.js';
 import type { ClassifiedBlock } from './captions.js';
 import { assignHeadlineRoles, isOrdinalHeading, isPlausibleTitle, type Headline, type SourceLine } from './headlines.js';
-import type { ParseWarning } from '../types.js';
+import type { ParseState, Stage } from './state.js';
 
 export type BodyPart = { type: 'paragraph'; text: string; line: number } | { type: 'section'; headings: SourceLine[] };
 
@@ -32,15 +32,13 @@ export interface GroupResult {
 
 const FEATURE_FULL_HEADLINE = 3;
 
-export function groupIntoArticles(blocks: ClassifiedBlock[], file: string, warnings: ParseWarning[]): GroupResult {
+export function groupIntoArticles(blocks: ClassifiedBlock[], warn: ParseState['warn']): GroupResult {
   const drafts: Draft[] = [];
   const columnLabels: { text: string; line: number }[] = [];
   let current: Draft | null = null;
   let pending: ClassifiedBlock[] = [];
   let briefColumn: string | null = null;
   let run: ClassifiedBlock[] = [];
-
-  const warn = (line: number, code: ParseWarning['code'], message: string) => warnings.push({ file, line, code, message });
 
   const open = (kind: Draft['kind'], headline: Headline, line: number): Draft => {
     for (const lone of headline.extra) {
@@ -204,3 +202,9 @@ function splitRun(run: ClassifiedBlock[]): { leading: ClassifiedBlock[]; groups:
   }
   return { leading, groups };
 }
+
+export const groupStage: Stage = (state) => {
+  const { drafts, columnLabels } = groupIntoArticles(state.classified, state.warn);
+  state.drafts = drafts;
+  state.columnLabels = columnLabels;
+};

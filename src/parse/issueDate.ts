@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { basename } from 'node:path';
 import { BulletinError } from '../errors.js';
 import { SHANGHAI } from './dates/zone.js';
+import type { Stage } from './state.js';
 
 export interface IssueDate {
   issue: string;
@@ -47,3 +48,22 @@ function slugFromLooseName(name: string): string | null {
   const slug = stem.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return slug === '' ? null : slug;
 }
+
+export const issueDateStage: Stage = (state) => {
+  const issue = resolveIssueDate(state.file, state.frontMatter.date);
+  if (state.body.trim() === '') {
+    throw new BulletinError(state.file, state.bodyLineOffset + 1, 'the bulletin has front matter but no text after it');
+  }
+  state.meta = {
+    file: state.file,
+    issue: issue.issue,
+    issueDate: issue.issueDate,
+    issueDayKnown: issue.issueDayKnown,
+    issueDateFrom: issue.from,
+    slug: issue.slug,
+    title: state.frontMatter.title,
+    number: state.frontMatter.number,
+    encoding: state.encoding,
+    text: state.text,
+  };
+};

@@ -2,6 +2,7 @@
 import type { Block } from './blocks.js';
 import { BULLET_RE, endsSentence, hanCount } from './chars.js';
 import { findLedeDate } from './dates/index.js';
+import type { Stage } from './state.js';
 
 export type LineKind =
   | 'paragraph'
@@ -54,3 +55,7 @@ function isCutProse(text: string, next: Block | undefined): boolean {
   const nextLong = hanCount(next.text) > SHORT_LINE_MAX_HAN || endsSentence(next.text);
   return nextLong && findLedeDate(next.text)?.index !== 0;
 }
+
+export const lineKindsStage: Stage = (state) => {
+  state.lines = readLineKinds(state.blocks);
+};

@@ -1,5 +1,7 @@
 // Stage 5a: half-width punctuation inside Chinese text becomes full-width; numbers, times and English keep theirs.
 import { HAN_RE, isHan } from './chars.js';
+import { tidySpaces } from './spaces.js';
+import type { Stage } from './state.js';
 
 const ZERO_WIDTH_RE = /[\u200B-\u200D\u2060\uFEFF]/g;
 const WIDE_SPACE_RE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
@@ -86,3 +88,16 @@ export function curlQuotes(text: string): { text: string; balanced: boolean } {
   }
   return { text: out, balanced: doubles % 2 === 0 };
 }
+
+/** Full-width digits and Latin letters (２０２４, ＡＰＰ) read as ASCII: dates, numbers and search all expect them. */
+const FULL_WIDTH_ALNUM_RE = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
+
+export function narrowAlphanumerics(text: string): string {
+  return text.replace(FULL_WIDTH_ALNUM_RE, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+export const normaliseStage: Stage = (state) => {
+  state.blocks = state.blocks
+    .map((block) => ({ ...block, text: tidySpaces(widenPunctuation(narrowAlphanumerics(normaliseInvisibles(block.text)))) }))
+    .filter((block) => block.text !== '');
+};

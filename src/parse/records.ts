@@ -6,6 +6,7 @@ import { resolveHeadingSpaces, type SourceLine } from './headlines.js';
 import { recordId } from './ids.js';
 import { escapeMarkdownText } from './markdown.js';
 import { dropChineseSpaces } from './spaces.js';
+import { metaOf, type Stage } from './state.js';
 import type { ArticleRecord, BulletinMeta } from '../types.js';
 
 const DERIVED_TITLE_MAX = 40;
@@ -62,3 +63,7 @@ export function firstClause(text: string): string {
   if (date && date.index === 0 && clause.length - date.text.length <= 2 && clauses.length > 1) clause = clauses[1]!;
   return clause.length > DERIVED_TITLE_MAX ? `${clause.slice(0, DERIVED_TITLE_MAX)}…` : clause;
 }
+
+export const recordsStage: Stage = (state) => {
+  state.records = toRecords(state.drafts, metaOf(state));
+};

@@ -3,6 +3,7 @@
 import { endsSentence, hanCount } from './chars.js';
 import { findLedeDate } from './dates/index.js';
 import type { ReadBlock } from './lineKinds.js';
+import type { Stage } from './state.js';
 
 /** Openers that start a new paragraph: `目前，`, `这一年，`, `此外，` are at most four characters before the comma. */
 const SHORT_OPENER_RE = /^[^，。；：！？]{1,4}，/u;
@@ -55,3 +56,15 @@ function continues(previous: ReadBlock, next: ReadBlock): boolean {
 function joinAcrossBreak(before: string, after: string): string {
   return /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? `${before} ${after}` : before + after;
 }
+
+export const rejoinStage: Stage = (state) => {
+  const { blocks, unfinished } = rejoinBrokenParagraphs(state.lines);
+  for (const block of unfinished) {
+    state.warn(
+      block.endLine,
+      'paragraph-ends-without-punctuation',
+      `paragraph ends mid-sentence (「…${block.text.slice(-12)}」); text may be missing at a page or column break`,
+    );
+  }
+  state.lines = blocks;
+};

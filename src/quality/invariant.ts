@@ -2,13 +2,16 @@
 // of the source equal those of its records — headline fields, bylines, bodies, captions and column labels —
 // none dropped, none invented. Derived titles (briefs, untitled ledes) repeat body text and are left out.
 import { countedChars } from '../parse/chars.js';
+import { stripEditorMarks } from '../parse/editorMarks.js';
+import { narrowAlphanumerics } from '../parse/punctuation.js';
 import { markdownToPlainText } from '../parse/markdown.js';
 import type { ParsedBulletin } from '../types.js';
 
 export function sourceCharacters(parsed: ParsedBulletin): string[] {
   const text = parsed.meta.text;
   const body = text.startsWith('---') ? text.slice(text.indexOf('\n---', 3) + 4) : text;
-  return countedChars(body);
+  // The editor's marks are instructions, not text; full-width digits and letters are the same characters read narrow.
+  return countedChars(narrowAlphanumerics(stripEditorMarks(body)));
 }
 
 export function recordCharacters(parsed: ParsedBulletin): string[] {
