@@ -28,6 +28,7 @@ export function classifyBlocks(blocks: ReadBlock[]): ClassifiedBlock[] {
 function roleOf(block: ReadBlock, previous: ReadBlock | undefined, next: ReadBlock | undefined): BlockKind {
   switch (block.kind) {
     case 'prompt':
+    case 'caption':
       return 'caption';
     case 'short': {
       const setApart = block.gapBefore >= 2 && previous !== undefined;

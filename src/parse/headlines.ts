@@ -1,6 +1,6 @@
 // Headline roles: column label, kicker (引题), title, subtitle (副题) — decided by position, because `#` marks
 // in the source are emphasis hints, not a hierarchy (one seed sets its kicker `####` and its title `##`).
-import { hanCount, isCjkish } from './chars.js';
+import { hanCount, isCjkish, isHan } from './chars.js';
 import { isLabelLike } from './captions.js';
 
 export interface SourceLine {
@@ -85,4 +85,27 @@ export function resolveHeadingSpaces(text: string, articleTextCompact: string): 
     out += (latin || k === best ? ' ' : '') + parts[k + 1]!;
   }
   return out;
+}
+
+const LEDE_WINDOW_CHARS = 120;
+
+/**
+ * How much of a headline the paragraph under it restates: the share of the headline's pairs of Chinese
+ * characters that recur in the paragraph's opening. A main title is restated by its lede; a cut sentence,
+ * a slogan kicker or a section heading mostly is not.
+ */
+export function restatedShare(headline: string, paragraph: string): number {
+  const pairs = hanPairs(headline);
+  if (pairs.length === 0) return 0;
+  const opening = paragraph.slice(0, LEDE_WINDOW_CHARS).replace(/ /g, '');
+  let found = 0;
+  for (const pair of pairs) if (opening.includes(pair)) found++;
+  return found / pairs.length;
+}
+
+function hanPairs(text: string): string[] {
+  const pairs: string[] = [];
+  const chars = [...text.replace(/ /g, '')];
+  for (let i = 0; i + 1 < chars.length; i++) if (isHan(chars[i]) && isHan(chars[i + 1])) pairs.push(chars[i]! + chars[i + 1]!);
+  return pairs;
 }

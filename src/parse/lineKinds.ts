@@ -1,15 +1,19 @@
 // Stage 6: a first reading of each block by its shape alone: paragraph, short line, bullet item, byline, QR prompt.
 import type { Block } from './blocks.js';
 import { BULLET_RE, endsSentence, hanCount } from './chars.js';
+import { isCaptionText, isCreditLine, isLoneName } from './credits.js';
 import { findLedeDate } from './dates/index.js';
+import type { EditorMark } from './editorMarks.js';
+import { restatedShare } from './headlines.js';
 import type { Stage } from './state.js';
 
 export type LineKind =
   | 'paragraph'
   | 'short' // heading or caption; decided once neighbours are known
-  | 'heading' // marked with `#`: a heading whatever its length
+  | 'heading' // marked with `#` or by the editor: a heading whatever its length
   | 'bullet' // ◆ item: a brief
   | 'byline'
+  | 'caption' // a photo caption by its own words (图为…, … 摄)
   | 'prompt'; // 扫码查看…: a QR prompt, kept with the article as a caption
 
 export interface ReadBlock extends Block {
@@ -25,23 +29,65 @@ const PROMPT_MAX_HAN = 30;
 const BYLINE_RE =
   /^(?:(?:本报)?(?:通讯员|记者|特约记者|作者|撰稿|供稿|编辑|责编|摄影|摄|文\/图|图\/文|文|图)[：: ]\s*\S|[（(](?:作者|通讯员|记者|文\/图|供稿)[^）)]*[）)]$)/u;
 const BYLINE_MAX_HAN = 60;
+/** A headline may exclaim or ask (技能比武展风采！全市职工职业技能大赛开幕) but never ends a sentence with 。 or ；. */
+const HEADLINE_MARK_RE = /[！？]/gu;
+const HEADLINE_MIN_HAN = 6;
+const NOT_HEADLINE_END_RE = /[，、：；]$/u;
+const QUOTED_SPEECH_RE = /^[“「『].*[！？。][”」』]$/u;
+const EDITOR_KIND: Record<EditorMark, LineKind> = {
+  kicker: 'heading',
+  title: 'heading',
+  subtitle: 'heading',
+  column: 'heading',
+  byline: 'byline',
+  caption: 'caption',
+  paragraph: 'paragraph',
+};
 
 export function readLineKinds(blocks: Block[]): ReadBlock[] {
-  return blocks.map((block, i) => ({ ...block, kind: kindOf(block, blocks[i + 1]) }));
+  const out: ReadBlock[] = [];
+  blocks.forEach((block, i) => out.push({ ...block, kind: kindOf(block, out[i - 1], blocks[i + 1]) }));
+  return out;
 }
 
-function kindOf(block: Block, next: Block | undefined): LineKind {
+function kindOf(block: Block, previous: ReadBlock | undefined, next: Block | undefined): LineKind {
   const { text } = block;
+  if (block.mark) return EDITOR_KIND[block.mark];
+  if (isCreditLine(text)) return 'byline';
+  if (isCaptionText(text)) return 'caption';
   if (BULLET_RE.test(text)) return 'bullet';
   if (block.markdownLevel > 0) return 'heading';
   const han = hanCount(text);
   if (han <= BYLINE_MAX_HAN && BYLINE_RE.test(text) && !/。/u.test(text.slice(0, -2))) return 'byline';
   if (han <= PROMPT_MAX_HAN && PROMPT_RE.test(text) && !endsSentence(text)) return 'prompt';
+  // A name alone under a headline, above the text, is the reporter's (黄仕强); elsewhere it may be a label.
+  if (isLoneName(text) && (previous?.kind === 'short' || previous?.kind === 'heading') && next !== undefined && next.gapBefore <= 1) return 'byline';
+  if (looksLikeExclaimingHeadline(text, han)) return 'short';
   if (endsSentence(text) || han > SHORT_LINE_MAX_HAN || INNER_SENTENCE_RE.test(text)) return 'paragraph';
-  if (text.includes('，') && isCutProse(text, next)) return 'paragraph';
+  if ((text.includes('，') || enumeratesOutsideQuotes(text)) && isCutProse(text, next)) return 'paragraph';
   return 'short';
 }
 
+/** Short, no 。 or ；, one or two ！/？, not a quotation and not a dated sentence: a headline by its shape. */
+function looksLikeExclaimingHeadline(text: string, han: number): boolean {
+  const marks = text.match(HEADLINE_MARK_RE)?.length ?? 0;
+  if (marks === 0 || marks > 2 || han < HEADLINE_MIN_HAN || han > SHORT_LINE_MAX_HAN) return false;
+  if (/[。；]/u.test(text) || NOT_HEADLINE_END_RE.test(text) || QUOTED_SPEECH_RE.test(text)) return false;
+  return findLedeDate(text)?.index !== 0;
+}
+
+/** A 、 outside quotation marks lists things, as prose does (学校副校长、工会主席…); “聚、暖、护” is a name. */
+function enumeratesOutsideQuotes(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '“' || ch === '《' || ch === '「') depth++;
+    else if ((ch === '”' || ch === '》' || ch === '」') && depth > 0) depth--;
+    else if (ch === '、' && depth === 0) return true;
+  }
+  return false;
+}
+
+const RESTATED_HEADLINE_SHARE = 0.5;
 const NEW_START_RE = /^["“‘「『《（【◆#]/u;
 
 /**
@@ -52,6 +98,8 @@ const NEW_START_RE = /^["“‘「『《（【◆#]/u;
 function isCutProse(text: string, next: Block | undefined): boolean {
   if (findLedeDate(text)?.index === 0) return true;
   if (!next || next.gapBefore > 1 || NEW_START_RE.test(next.text)) return false;
+  // A headline's words come back in the lede under it; the second half of a cut sentence does not repeat the first.
+  if (restatedShare(text, next.text) >= RESTATED_HEADLINE_SHARE) return false;
   const nextLong = hanCount(next.text) > SHORT_LINE_MAX_HAN || endsSentence(next.text);
   return nextLong && findLedeDate(next.text)?.index !== 0;
 }

@@ -5,8 +5,13 @@ import { findLedeDate } from './dates/index.js';
 import type { ReadBlock } from './lineKinds.js';
 import type { Stage } from './state.js';
 
-/** Openers that start a new paragraph: `目前，`, `这一年，`, `此外，` are at most four characters before the comma. */
-const SHORT_OPENER_RE = /^[^，。；：！？]{1,4}，/u;
+/**
+ * Openers that start a new paragraph: adverbials (`目前，`, `此外，`, `会上，`) and short time or place phrases
+ * (`这一年，`, `近年来，`, `活动中，`). A short word before a comma that is neither (`合同，` after `签订集体`)
+ * finishes the word the break cut.
+ */
+const SHORT_OPENER_RE =
+  /^(?:目前|当前|此外|另外|同时|其中|随后|最终|最后|然后|首先|其次|再次|因此|为此|对此|如今|现在|据悉|据了解|据介绍|总之|比如|例如|[一二三四五六七八九十]是|第[一二三四五六七八九十]|[^，。；：！？]{0,3}[年月日时后前间来上中下里天期]|这[^，。；：！？]{1,3}|那[^，。；：！？]{1,3})，/u;
 const OPENS_QUOTE_RE = /^["“‘「『《（【]/u;
 /** Sentence openers that refer back (这得益于…, 此外…, 目前…): a new sentence, so the break before them was real. */
 const SENTENCE_OPENER_RE = /^(?:这|此外|另外|目前|与此同时|同时，|因此|然而|但是|其中，|为此|对此|据悉|据了解|据介绍|总之)/u;
@@ -41,7 +46,7 @@ export function rejoinBrokenParagraphs(blocks: ReadBlock[]): RejoinResult {
 
 function continues(previous: ReadBlock, next: ReadBlock): boolean {
   // Several blank lines set a caption apart; a break inside a paragraph leaves one.
-  if (next.gapBefore > 1) return false;
+  if (next.gapBefore > 1 || next.mark !== undefined || previous.mark !== undefined || next.splitBefore) return false;
   if (next.kind !== 'paragraph' && next.kind !== 'short') return false;
   if (OPENS_QUOTE_RE.test(next.text) || SHORT_OPENER_RE.test(next.text) || SENTENCE_OPENER_RE.test(next.text)) return false;
   const date = findLedeDate(next.text);
