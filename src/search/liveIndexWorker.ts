@@ -2,9 +2,8 @@
 // siteDir }` in, `{ id, errors, contentFingerprint }` out. It parses the bulletins as the build does, so the dev
 // server never hands it the records, and names the bytes it read, which may be newer than those the dev server
 // asked about. It leaves when the dev server does.
-import { readFileSync } from 'node:fs';
 import { formatProblem } from '../cli/format.js';
-import { bulletinFilesIn, contentFingerprint, loadContent, sha1Of } from '../load.js';
+import { bulletinFilesIn, bulletinSha1, contentFingerprint, loadContent } from '../load.js';
 import { buildModel } from '../site/model.js';
 import { indexSite } from './indexSite.js';
 import type { ContentIndexResult } from './liveIndex.js';
@@ -13,7 +12,7 @@ import { searchRecordsOf } from './searchRecords.js';
 async function indexContent(contentDir: string, siteDir: string): Promise<ContentIndexResult> {
   // Hashed before parsing: a save in between makes the fingerprint older than what was indexed, so the next
   // rebuild's differs and indexes again, never the other way round.
-  const fingerprint = contentFingerprint(contentDir, new Map(bulletinFilesIn(contentDir).map((file) => [file, sha1Of(readFileSync(file))])));
+  const fingerprint = contentFingerprint(contentDir, new Map(bulletinFilesIn(contentDir).map((file) => [file, bulletinSha1(file)])));
   const loaded = loadContent(contentDir);
   // The dev server reports the bulletins' problems on its own rebuild; here they only stop the index.
   if (loaded.errors.length > 0) return { errors: loaded.errors.map((e) => formatProblem('error', e)) };

@@ -2,11 +2,10 @@
 // (Eleventy's `config` callback runs before this file). `npm start` has none, so this plugin parses `content/`
 // itself on every rebuild, incrementally: unchanged bulletins are not parsed again, and only pages whose inputs
 // changed are handed to Eleventy (the others are already in the output folder from the build before).
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatProblem } from '../../cli/format.js';
 import type { BulletinError } from '../../errors.js';
-import { bulletinFilesIn, contentFingerprint, loadBulletins, sha1Of } from '../../load.js';
+import { bulletinFilesIn, bulletinSha1, contentFingerprint, loadBulletins } from '../../load.js';
 import type { ParsedBulletin } from '../../types.js';
 import { buildModel, type Feed, type IssuePage, type ListPage, type RecordPage, type SiteModel, type SourcePage } from '../model.js';
 
@@ -133,7 +132,7 @@ export class LiveModel {
     const seen = new Set<string>();
     for (const file of files) {
       seen.add(file);
-      const hash = sha1Of(readFileSync(file));
+      const hash = bulletinSha1(file);
       hashByFile.set(file, hash);
       let entry = this.parsed.get(file);
       if (entry?.hash !== hash) {
