@@ -6,7 +6,6 @@ import { dropChineseSpaces } from './spaces.js';
 import type { ParseState, Stage } from './state.js';
 
 const SUSPICIOUS_RE = /[|\uFFFD]/u;
-const BYLINE_ROLE_SPACE_RE = /^((?:本报)?(?:通讯员|记者|特约记者|作者|撰稿|供稿|编辑|责编|摄影|摄)) /u;
 
 export function finishText(blocks: ClassifiedBlock[], warn: ParseState['warn']): ClassifiedBlock[] {
   return blocks.map((block) => {
@@ -18,8 +17,8 @@ export function finishText(blocks: ClassifiedBlock[], warn: ParseState['warn']):
       warn(block.startLine, 'suspicious-characters', `「${block.text.slice(0, 20)}…」 has "|" or a replacement character, usually a conversion artifact; check it against the layout`);
     }
     let text = curled.text;
-    if (block.role === 'byline') text = text.replace(BYLINE_ROLE_SPACE_RE, '$1\u0000').replace(/ /g, '').replace('\u0000', ' ');
-    else if (block.role !== 'heading') text = dropChineseSpaces(text);
+    // A byline keeps the spaces between its names (记者 黄瑞 张宸菱 摄); a heading keeps its candidates for later.
+    if (block.role !== 'byline' && block.role !== 'heading') text = dropChineseSpaces(text);
     return { ...block, text };
   });
 }

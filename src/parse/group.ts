@@ -4,10 +4,14 @@
 //  - inside a feature (no dated lede), a headed paragraph is a section, unless it opens with a date *and*
 //    has a plausible title, or carries a full kicker/title/subtitle;
 //  - headings followed only by captions float: they title an untitled feature, or open the next article;
-//  - headings followed by ◆ items label those briefs.
-import { opensWithNewsDate } from './dates/index.js';
+//  - headings followed by ◆ items label those briefs;
+//  - whatever the lede, a headline is the next article when it has what sections never have: a dateline
+//    opening its text (本报讯…, 某某网讯…), a byline, a subtitle, a column label over a full title, or an
+//    editor's 标题： mark; an editor's `---` line always closes the article before it.
+import { hanCount } from './chars.js';
+import { datelineLength, opensWithNewsDate } from './dates/index.js';
 import type { ClassifiedBlock } from './captions.js';
-import { assignHeadlineRoles, isOrdinalHeading, isPlausibleTitle, type Headline, type SourceLine } from './headlines.js';
+import { assignHeadlineRoles, isOrdinalHeading, isPlausibleTitle, TITLE_MIN_HAN, type Headline, type SourceLine } from './headlines.js';
 import type { ParseState, Stage } from './state.js';
 
 export type BodyPart = { type: 'paragraph'; text: string; line: number } | { type: 'section'; headings: SourceLine[] };
@@ -31,8 +35,10 @@ export interface GroupResult {
 }
 
 const FEATURE_FULL_HEADLINE = 3;
+/** A column label stands over a report's full title (达州高新技术产业园区总工会开展…活动), not over a section's slogan. */
+const COLUMN_TITLE_MIN_HAN = 12;
 
-export function groupIntoArticles(blocks: ClassifiedBlock[], warn: ParseState['warn']): GroupResult {
+export function groupIntoArticles(blocks: ClassifiedBlock[], warn: ParseState['warn'], note: ParseState['note'] = () => {}): GroupResult {
   const drafts: Draft[] = [];
   const columnLabels: { text: string; line: number }[] = [];
   let current: Draft | null = null;
@@ -46,6 +52,9 @@ export function groupIntoArticles(blocks: ClassifiedBlock[], warn: ParseState['w
       drafts.push(orphan);
     }
     const draft = newDraft(kind, headline, line);
+    if (headline.guess && headline.title) {
+      note(headline.title.line, 'headline-roles', headline.guess, `标题：${headline.title.text === headline.kicker?.text ? '' : '(the line that is the title)'}`);
+    }
     if (headline.column) columnLabels.push({ text: headline.column.text, line: headline.column.line });
     drafts.push(draft);
     current = draft;
@@ -62,7 +71,7 @@ export function groupIntoArticles(blocks: ClassifiedBlock[], warn: ParseState['w
   const settleFloating = (headings: SourceLine[], trailing: ClassifiedBlock[]) => {
     const target: Draft | null = current;
     if (target && target.kind === 'article' && target.headline.title === null && target.parts.length > 0) {
-      target.headline = assignHeadlineRoles(headings);
+      target.headline = assignHeadlineRoles(headings, target.parts.find((p) => p.type === 'paragraph')?.text ?? '');
       if (target.headline.column) columnLabels.push({ text: target.headline.column.text, line: target.headline.column.line });
       extend(target, headings);
     } else if (target && target.kind === 'article' && target.parts.length === 0) {
@@ -99,25 +108,36 @@ export function groupIntoArticles(blocks: ClassifiedBlock[], warn: ParseState['w
     for (const group of groups.slice(0, -1)) settleFloating(group.headings, group.trailing);
     const last = groups.at(-1)!;
     const target = current as Draft | null;
+    const headline = assignHeadlineRoles(last.headings, next.text);
     let startsArticle: boolean;
     if (target === null || target.kind === 'brief') startsArticle = true;
     else if (target.parts.length === 0) startsArticle = false;
+    else if (hasArticleEvidence(headline, last, next)) startsArticle = true;
     else if (target.mode === 'news') startsArticle = !isOrdinalHeading(last.headings[0]!.text);
     else {
       startsArticle =
         (opensWithNewsDate(next.text) && isPlausibleTitle(last.headings)) || last.headings.length >= FEATURE_FULL_HEADLINE;
     }
     if (startsArticle) {
-      open('article', assignHeadlineRoles(last.headings), last.headings[0]!.line);
+      open('article', headline, last.headings[0]!.line);
       briefColumn = null;
     } else {
       target!.parts.push({ type: 'section', headings: last.headings });
       extend(target!, last.headings);
+      const heading = last.headings.at(-1)!;
+      if (hanCount(heading.text) >= TITLE_MIN_HAN && !isOrdinalHeading(heading.text)) {
+        note(heading.line, 'section-or-article', `「${heading.text}」 was read as a section of 「${target!.headline.title?.text ?? 'the article above'}」`, '标题：');
+      }
     }
     for (const item of last.trailing) attachOrHold(item);
   };
 
   for (const block of blocks) {
+    if (block.splitBefore) {
+      settleRun(null);
+      current = null;
+      briefColumn = null;
+    }
     if (block.role === 'heading' || block.role === 'caption' || block.role === 'byline') {
       run.push(block);
       continue;
@@ -180,7 +200,15 @@ function extend(draft: Draft, lines: SourceLine[]): void {
 }
 
 function toLine(block: ClassifiedBlock): SourceLine {
-  return { text: block.text, line: block.startLine, endLine: block.endLine };
+  return { text: block.text, line: block.startLine, endLine: block.endLine, level: block.markdownLevel, ...(block.mark ? { mark: block.mark } : {}) };
+}
+
+/** What a report's headline has and a section heading inside a feature never has. */
+function hasArticleEvidence(headline: Headline, group: HeadingGroup, next: ClassifiedBlock): boolean {
+  if (group.headings.some((h) => h.mark === 'title' || h.mark === 'column')) return true;
+  if (group.trailing.some((b) => b.role === 'byline')) return true;
+  if (headline.subtitle !== null || datelineLength(next.text) > 0) return true;
+  return headline.column !== null && headline.title !== null && hanCount(headline.title.text) >= COLUMN_TITLE_MIN_HAN;
 }
 
 interface HeadingGroup {
@@ -204,7 +232,7 @@ function splitRun(run: ClassifiedBlock[]): { leading: ClassifiedBlock[]; groups:
 }
 
 export const groupStage: Stage = (state) => {
-  const { drafts, columnLabels } = groupIntoArticles(state.classified, state.warn);
+  const { drafts, columnLabels } = groupIntoArticles(state.classified, state.warn, state.note);
   state.drafts = drafts;
   state.columnLabels = columnLabels;
 };

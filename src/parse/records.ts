@@ -5,11 +5,11 @@ import type { Draft } from './group.js';
 import { resolveHeadingSpaces, type SourceLine } from './headlines.js';
 import { recordId } from './ids.js';
 import { escapeMarkdownText } from './markdown.js';
+import { hanCount } from './chars.js';
 import { dropChineseSpaces } from './spaces.js';
 import { metaOf, type Stage } from './state.js';
 import type { ArticleRecord, BulletinMeta } from '../types.js';
 
-const DERIVED_TITLE_MAX = 40;
 
 export function toRecords(drafts: Draft[], meta: BulletinMeta): ArticleRecord[] {
   const taken = new Set<string>();
@@ -17,7 +17,7 @@ export function toRecords(drafts: Draft[], meta: BulletinMeta): ArticleRecord[] 
   const issue: IssueContext = { issueDate: meta.issueDate, issueDayKnown: meta.issueDayKnown };
   return drafts.map((draft, order) => {
     const paragraphs = draft.parts.flatMap((p) => (p.type === 'paragraph' ? [p.text] : []));
-    const context = [...paragraphs, ...draft.captions.map((c) => c.text)].join('').replace(/ /g, '');
+    const context = [...paragraphs, ...draft.captions.map((c) => c.text)].join('\n');
     const settle = (line: SourceLine | null) => (line ? resolveHeadingSpaces(line.text, context) : null);
     const lede = paragraphs[0] ?? '';
     const derivedTitle = draft.headline.title === null;
@@ -31,7 +31,7 @@ export function toRecords(drafts: Draft[], meta: BulletinMeta): ArticleRecord[] 
       )
       .join('\n\n');
     return {
-      id: recordId(meta.issue, draft.kind, title || lede.slice(0, 50), taken, seen),
+      id: recordId(meta.issue, draft.kind, idKey(title, derivedTitle) || lede.slice(0, 50), taken, seen),
       issue: meta.issue,
       kind: draft.kind,
       title,
@@ -55,14 +55,56 @@ function columnName(draft: Draft): string | null {
   return label === null ? null : dropChineseSpaces(label);
 }
 
-/** A brief's title is its first clause after the date (`12月3日，重庆市总工会召开…会议，…` → `重庆市总工会召开…会议`). */
+/** Lead clauses that only say when (近年来，临近春节，日前，) are not what a brief reports. */
+const LEAD_CLAUSE_MAX_HAN = 6;
+const CLAUSE_END = new Set([...'，。；！？：']);
+const OPENING_QUOTES = new Set([...'“‘《「『（']);
+const CLOSING_QUOTES = new Set([...'”’》」』）']);
+
+/**
+ * A brief's title is its first clause after the date (`12月3日，重庆市总工会召开…会议，…` → `重庆市总工会召开…会议`),
+ * whole: never cut inside quotation marks or brackets, never shortened with `…` (it is the page's heading and
+ * what WeChat shows when the link is shared).
+ */
 export function firstClause(text: string): string {
-  const clauses = text.split(/[，。；！？：]/u).filter((c) => c.trim() !== '');
-  let clause = clauses[0] ?? '';
-  const date = findLedeDate(clause);
-  if (date && date.index === 0 && clause.length - date.text.length <= 2 && clauses.length > 1) clause = clauses[1]!;
-  return clause.length > DERIVED_TITLE_MAX ? `${clause.slice(0, DERIVED_TITLE_MAX)}…` : clause;
+  const clauses = clausesOutsideQuotes(text);
+  let i = 0;
+  while (i < clauses.length - 1 && isLeadClause(clauses[i]!)) i++;
+  return clauses[i] ?? '';
 }
+
+function isLeadClause(clause: string): boolean {
+  const date = findLedeDate(clause);
+  if (date && date.index === 0 && hanCount(clause.slice(date.text.length)) <= 2) return true;
+  return hanCount(clause) <= LEAD_CLAUSE_MAX_HAN;
+}
+
+function clausesOutsideQuotes(text: string): string[] {
+  const clauses: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (OPENING_QUOTES.has(ch)) depth++;
+    else if (CLOSING_QUOTES.has(ch) && depth > 0) depth--;
+    if (depth === 0 && CLAUSE_END.has(ch)) {
+      if (current.trim() !== '') clauses.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim() !== '') clauses.push(current.trim());
+  return clauses;
+}
+
+/**
+ * What a record's id hashes besides issue and kind. Derived titles were once cut to 40 characters with `…` and
+ * had no spaces; hashing them in that form keeps every published brief at its address now that titles are whole.
+ */
+function idKey(title: string, derived: boolean): string {
+  if (!derived) return title;
+  const compact = title.replace(/ /g, '');
+  return compact.length > LEGACY_DERIVED_TITLE_MAX ? `${compact.slice(0, LEGACY_DERIVED_TITLE_MAX)}…` : compact;
+}
+const LEGACY_DERIVED_TITLE_MAX = 40;
 
 export const recordsStage: Stage = (state) => {
   state.records = toRecords(state.drafts, metaOf(state));

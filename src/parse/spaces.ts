@@ -1,6 +1,6 @@
 // Stage 5b: spaces. Line wrapping in PDF and Word exports leaves spaces inside Chinese words (`领 导`);
 // the only deliberate one is between the two halves of a parallel title, which headline roles decide later.
-import { CLAUSE_PUNCT, isCjkish } from './chars.js';
+import { CLAUSE_PUNCT, hanCount, isCjkish } from './chars.js';
 
 const SPACE_RUN_RE = / +/g;
 
@@ -13,9 +13,14 @@ export function tidySpaces(text: string): string {
   return trimmed.includes(' ') ? trimmed.replace(SPACE_RUN_RE, tidySpaceRun) : trimmed;
 }
 
+/** Straight quotes are curled later; until then, look through one to the character it stands beside. */
+const STRAIGHT_QUOTES = new Set(['"', "'"]);
+
 function tidySpaceRun(run: string, offset: number, all: string): string {
-  const before = all[offset - 1];
-  const after = all[offset + run.length];
+  let before = all[offset - 1];
+  let after = all[offset + run.length];
+  if (before !== undefined && STRAIGHT_QUOTES.has(before) && isCjkish(all[offset - 2])) before = '”';
+  if (after !== undefined && STRAIGHT_QUOTES.has(after) && isCjkish(all[offset + run.length + 1])) after = '“';
   if (before === undefined || after === undefined) return '';
   if (CLAUSE_PUNCT.has(before) || CLAUSE_PUNCT.has(after)) return '';
   if (isCjkish(before) && isCjkish(after)) return ' ';
@@ -27,11 +32,38 @@ function tidySpaceRun(run: string, offset: number, all: string): string {
 const OPENING_BRACKETS = new Set([...'（《“‘【「『']);
 const CLOSING_BRACKETS = new Set([...'）》”’】」』']);
 
-/** Body text keeps no space between Chinese characters at all. */
+/**
+ * Body text keeps no space between Chinese characters, except the one space of a quoted parallel slogan
+ * (“情暖劳动者 共筑幸福途”), which is part of the name it quotes.
+ */
 export function dropChineseSpaces(text: string): string {
-  return text.includes(' ') ? text.replace(SPACE_RUN_RE, dropChineseSpaceRun) : text;
+  if (!text.includes(' ')) return text;
+  const kept = quotedSloganSpaces(text);
+  return text.replace(SPACE_RUN_RE, (run, offset: number, all: string) =>
+    kept.has(offset) ? ' ' : isCjkish(all[offset - 1]) || isCjkish(all[offset + run.length]) ? '' : run,
+  );
 }
 
-function dropChineseSpaceRun(run: string, offset: number, all: string): string {
-  return isCjkish(all[offset - 1]) || isCjkish(all[offset + run.length]) ? '' : run;
+/** Each half of a quoted slogan is a phrase of its own: three Chinese characters at least. */
+const SLOGAN_HALF_MIN_HAN = 3;
+const QUOTED_RE = /“([^“”]*)”/gu;
+
+/** Offsets of spaces that split a quotation into two Chinese halves of a few characters each. */
+export function quotedSloganSpaces(text: string): Set<number> {
+  const kept = new Set<number>();
+  for (const m of text.matchAll(QUOTED_RE)) {
+    const inner = m[1]!;
+    const space = inner.indexOf(' ');
+    if (space < 0 || inner.indexOf(' ', space + 1) >= 0) continue;
+    const left = inner.slice(0, space);
+    const right = inner.slice(space + 1);
+    if (hanCount(left) >= SLOGAN_HALF_MIN_HAN && hanCount(right) >= SLOGAN_HALF_MIN_HAN && isHanish(left.at(-1)) && isHanish(right[0])) {
+      kept.add(m.index! + 1 + space);
+    }
+  }
+  return kept;
+}
+
+function isHanish(ch: string | undefined): boolean {
+  return ch !== undefined && hanCount(ch) === 1;
 }

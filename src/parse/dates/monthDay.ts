@@ -1,15 +1,18 @@
-// `11月2日`, `11月6日晚`, ranges `11月27日至28日` and `11月30日至12月2日`: the year is left to the issue.
-import { chineseNumber, NUMBER_SOURCE } from './constants.js';
+// `11月2日`, `11月6日晚`, `３月９日`, `三月九日`, `今年3月9日`, and the ranges of range.ts (`11月27日至28日`,
+// `5月16至17日`, `11月30日至12月2日`): the year is left to the issue.
+import { chineseNumber, DIGIT_CLASS, NUMBER_SOURCE } from './constants.js';
+import { DAY_AND_RANGE_SOURCE, rangeEnd } from './range.js';
 import type { DateParser } from './types.js';
 
-const MONTH_DAY_RE = new RegExp(
-  `(?<!年)(?<!\\d)(${NUMBER_SOURCE})月(${NUMBER_SOURCE})[日号](?:[至到—–~\\-－～](?:(${NUMBER_SOURCE})月)?(${NUMBER_SOURCE})[日号])?`,
-  'u',
-);
+// Not the tail of a longer number, nor the month of a full date (full-date.ts reads those), but `今年3月9日`
+// is this year's date like any other.
+const MONTH_DAY_RE = new RegExp(`(?<![${DIGIT_CLASS}])(?<!(?<!今)年)(${NUMBER_SOURCE})月${DAY_AND_RANGE_SOURCE}`, 'gu');
 
 export const monthDayParser: DateParser = {
   name: 'month-day',
-  find(text) {
+  needsAnyOf: '月',
+  find(text, from = 0) {
+    MONTH_DAY_RE.lastIndex = from;
     const m = MONTH_DAY_RE.exec(text);
     if (!m) return null;
     return {
@@ -18,8 +21,7 @@ export const monthDayParser: DateParser = {
       year: null,
       month: chineseNumber(m[1]!),
       day: chineseNumber(m[2]!),
-      endMonth: m[3] ? chineseNumber(m[3]) : null,
-      endDay: m[4] ? chineseNumber(m[4]) : null,
+      ...rangeEnd(m, 3),
       newsLede: true,
     };
   },
