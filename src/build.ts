@@ -1,6 +1,7 @@
 // `buildSite`: parse → page models → Eleventy into a fresh folder → Pagefind → swap into place. It fails closed: bad
 // bulletins stop the build before anything is written, and a build that fails later leaves the old output untouched.
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
@@ -39,7 +40,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // The scratch folder sits beside the output so the final rename stays on one file system; on a fresh clone
   // (`--output tests/.output/site`, `dist/site`) that parent may not exist yet.
   mkdirSync(dirname(outputDir), { recursive: true });
-  const scratch = mkdtempSync(join(dirname(outputDir), `${basename(outputDir)}.build-`));
+  const scratch = makeScratchDir(join(dirname(outputDir), `${basename(outputDir)}.build-`));
   try {
     const pages = await renderModel(model, scratch, options.quiet);
     const indexed = await indexSite(scratch, searchRecordsOf(model.records));
@@ -152,6 +153,23 @@ function describe(error: unknown): string {
 function countPages(written: unknown): number {
   const results = (Array.isArray(written) ? written.flat(Infinity) : []) as { outputPath?: unknown }[];
   return results.filter((r) => typeof r?.outputPath === 'string' && r.outputPath.endsWith('.html')).length;
+}
+
+/**
+ * A fresh, uniquely named folder, like `mkdtemp` but with the usual mode (0777 less the umask, so 0755) instead of
+ * 0700: the scratch folder becomes the output folder, and the site must stay readable by a web server running as
+ * another user (`rsync -a _site/ /var/www/…` copies the mode too).
+ */
+function makeScratchDir(prefix: string): string {
+  for (let attempt = 1; ; attempt++) {
+    const dir = `${prefix}${randomBytes(6).toString('hex')}`;
+    try {
+      mkdirSync(dir);
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 5) throw error;
+    }
+  }
 }
 
 /**
