@@ -55,6 +55,8 @@ export function isCreditLine(text: string): boolean {
     return words.every((w, i) => w === '摄' || (i < firstRole ? isBareName(w) : CREDIT_TOKEN_RE.test(w)));
   }
   const names = words.filter((w) => w !== '摄');
+  // 某某 摄 credits a photographer whatever the name; without 摄 the names must look like names.
+  if (words.at(-1) === '摄' && names.length > 0 && names.length <= 8) return names.every((w) => new RegExp(`^${NAME_SOURCE}$`, 'u').test(w));
   return names.length > 0 && names.length <= 8 && names.every(isBareName) && (names.length > 1 || words.includes('摄') || BRACKETED_RE.test(text.trim()));
 }
 

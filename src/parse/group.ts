@@ -9,7 +9,7 @@
 //    opening its text (本报讯…, 某某网讯…), a byline, a subtitle, a column label over a full title, or an
 //    editor's 标题： mark; an editor's `---` line always closes the article before it.
 import { hanCount } from './chars.js';
-import { datelineLength, opensWithNewsDate } from './dates/index.js';
+import { datelineLength, findLedeDate, opensWithNewsDate } from './dates/index.js';
 import type { ClassifiedBlock } from './captions.js';
 import { assignHeadlineRoles, isOrdinalHeading, isPlausibleTitle, TITLE_MIN_HAN, type Headline, type SourceLine } from './headlines.js';
 import type { ParseState, Stage } from './state.js';
@@ -179,7 +179,7 @@ function emptyHeadline(): Headline {
 }
 
 function addParagraph(draft: Draft, block: ClassifiedBlock, text: string): void {
-  if (draft.mode === null) draft.mode = draft.kind === 'brief' || opensWithNewsDate(text) ? 'news' : 'feature';
+  if (draft.mode === null) draft.mode = draft.kind === 'brief' || opensAsReport(text) ? 'news' : 'feature';
   draft.parts.push({ type: 'paragraph', text, line: block.startLine });
   extend(draft, [toLine(block)]);
 }
@@ -201,6 +201,13 @@ function extend(draft: Draft, lines: SourceLine[]): void {
 
 function toLine(block: ClassifiedBlock): SourceLine {
   return { text: block.text, line: block.startLine, endLine: block.endLine, level: block.markdownLevel, ...(block.mark ? { mark: block.mark } : {}) };
+}
+
+/** A report's lede dates it in its opening words, or right after one clause of purpose or occasion (为庆祝…，4月12日，). */
+function opensAsReport(text: string): boolean {
+  if (opensWithNewsDate(text)) return true;
+  const date = findLedeDate(text);
+  return date !== null && date.newsLede && date.day !== null && date.index > 0 && text.indexOf('，') === date.index - 1;
 }
 
 /** What a report's headline has and a section heading inside a feature never has. */

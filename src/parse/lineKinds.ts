@@ -2,7 +2,7 @@
 import type { Block } from './blocks.js';
 import { BULLET_RE, endsSentence, hanCount } from './chars.js';
 import { isCaptionText, isCreditLine, isLoneName } from './credits.js';
-import { findLedeDate } from './dates/index.js';
+import { datelineLength, findLedeDate } from './dates/index.js';
 import type { EditorMark } from './editorMarks.js';
 import { restatedShare } from './headlines.js';
 import type { Stage } from './state.js';
@@ -21,7 +21,7 @@ export interface ReadBlock extends Block {
 }
 
 /** Headlines and captions are short; a longer unpunctuated line is a paragraph cut off at a page break. */
-export const SHORT_LINE_MAX_HAN = 40;
+export const SHORT_LINE_MAX_HAN = 48;
 /** Sentence punctuation inside a line makes it prose; a comma alone does not (务虚以求实，谋定而后动 is a title). */
 const INNER_SENTENCE_RE = /[。；！？]/u;
 const PROMPT_RE = /扫码|扫一扫|二维码|长按识别/u;
@@ -63,6 +63,7 @@ function kindOf(block: Block, previous: ReadBlock | undefined, next: Block | und
   // A name alone under a headline, above the text, is the reporter's (黄仕强); elsewhere it may be a label.
   if (isLoneName(text) && (previous?.kind === 'short' || previous?.kind === 'heading') && next !== undefined && next.gapBefore <= 1) return 'byline';
   if (looksLikeExclaimingHeadline(text, han)) return 'short';
+  if (isSetApartSentence(block, previous, han)) return 'caption';
   if (endsSentence(text) || han > SHORT_LINE_MAX_HAN || INNER_SENTENCE_RE.test(text)) return 'paragraph';
   if ((text.includes('，') || enumeratesOutsideQuotes(text)) && isCutProse(text, next)) return 'paragraph';
   return 'short';
@@ -75,6 +76,17 @@ function looksLikeExclaimingHeadline(text: string, han: number): boolean {
   if (/[。；]/u.test(text) || NOT_HEADLINE_END_RE.test(text) || QUOTED_SPEECH_RE.test(text)) return false;
   return findLedeDate(text)?.index !== 0;
 }
+
+/**
+ * A single short sentence set apart by several blank lines, after text (大赛开幕现场。): a caption left where
+ * its photo was. Paragraphs are separated by one blank line, and a break inside one leaves one.
+ */
+function isSetApartSentence(block: Block, previous: ReadBlock | undefined, han: number): boolean {
+  if (block.gapBefore < 2 || previous === undefined || previous.kind === 'heading' || previous.kind === 'short') return false;
+  if (han > SET_APART_CAPTION_MAX_HAN || !endsSentence(block.text)) return false;
+  return !/[。！？；]/u.test(block.text.replace(/[。！？；][”’」』）]*$/u, ''));
+}
+const SET_APART_CAPTION_MAX_HAN = 30;
 
 /** A 、 outside quotation marks lists things, as prose does (学校副校长、工会主席…); “聚、暖、护” is a name. */
 function enumeratesOutsideQuotes(text: string): boolean {
@@ -97,7 +109,7 @@ const NEW_START_RE = /^["“‘「『《（【◆#]/u;
  */
 function isCutProse(text: string, next: Block | undefined): boolean {
   if (findLedeDate(text)?.index === 0) return true;
-  if (!next || next.gapBefore > 1 || NEW_START_RE.test(next.text)) return false;
+  if (!next || next.gapBefore > 1 || NEW_START_RE.test(next.text) || datelineLength(next.text) > 0) return false;
   // A headline's words come back in the lede under it; the second half of a cut sentence does not repeat the first.
   if (restatedShare(text, next.text) >= RESTATED_HEADLINE_SHARE) return false;
   const nextLong = hanCount(next.text) > SHORT_LINE_MAX_HAN || endsSentence(next.text);

@@ -1,17 +1,17 @@
 // Stage 10: drafts → plain records: headline spaces settled against the article's own text, dates read from
 // the lede, briefs titled by their first clause, bodies written as Markdown.
-import { findLedeDate, issueDateFallback, resolveMention, type IssueContext } from './dates/index.js';
+import { findLedeDate, issueDateFallback, resolveMentionChecked, type DateMention, type IssueContext } from './dates/index.js';
 import type { Draft } from './group.js';
 import { resolveHeadingSpaces, type SourceLine } from './headlines.js';
 import { recordId } from './ids.js';
 import { escapeMarkdownText } from './markdown.js';
 import { hanCount } from './chars.js';
 import { dropChineseSpaces } from './spaces.js';
-import { metaOf, type Stage } from './state.js';
+import { metaOf, type ParseState, type Stage } from './state.js';
 import type { ArticleRecord, BulletinMeta } from '../types.js';
 
 
-export function toRecords(drafts: Draft[], meta: BulletinMeta): ArticleRecord[] {
+export function toRecords(drafts: Draft[], meta: BulletinMeta, warn: ParseState['warn'] = () => {}): ArticleRecord[] {
   const taken = new Set<string>();
   const seen = new Map<string, number>();
   const issue: IssueContext = { issueDate: meta.issueDate, issueDayKnown: meta.issueDayKnown };
@@ -22,7 +22,9 @@ export function toRecords(drafts: Draft[], meta: BulletinMeta): ArticleRecord[] 
     const lede = paragraphs[0] ?? '';
     const derivedTitle = draft.headline.title === null;
     const title = derivedTitle ? firstClause(lede) : settle(draft.headline.title)!;
-    const date = paragraphs.length > 0 ? resolveMention(findLedeDate(lede), issue) : issueDateFallback(issue);
+    const checked = paragraphs.length > 0 ? resolveMentionChecked(reportedDate(paragraphs), issue) : null;
+    if (checked?.problem) warn(draft.parts.find((p) => p.type === 'paragraph')!.line, 'impossible-date', `${checked.problem}; the record is dated by the issue instead`);
+    const date = checked?.date ?? issueDateFallback(issue);
     const body = draft.parts
       .map((part) =>
         part.type === 'paragraph'
@@ -107,5 +109,16 @@ function idKey(title: string, derived: boolean): string {
 const LEGACY_DERIVED_TITLE_MAX = 40;
 
 export const recordsStage: Stage = (state) => {
-  state.records = toRecords(state.drafts, metaOf(state));
+  state.records = toRecords(state.drafts, metaOf(state), state.warn);
 };
+
+/**
+ * The date a report states for its event: the lede's. A feature may open with a scene and date it in the next
+ * paragraph (金秋九月，… + 9月10日，…); a day stated in that paragraph's first sentence dates it then.
+ */
+function reportedDate(paragraphs: string[]): DateMention | null {
+  const lede = findLedeDate(paragraphs[0]!);
+  if (lede !== null || paragraphs.length < 2) return lede;
+  const next = findLedeDate(paragraphs[1]!);
+  return next !== null && next.day !== null && next.newsLede ? next : null;
+}

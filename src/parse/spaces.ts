@@ -22,6 +22,7 @@ function tidySpaceRun(run: string, offset: number, all: string): string {
   if (before !== undefined && STRAIGHT_QUOTES.has(before) && isCjkish(all[offset - 2])) before = '”';
   if (after !== undefined && STRAIGHT_QUOTES.has(after) && isCjkish(all[offset + run.length + 1])) after = '“';
   if (before === undefined || after === undefined) return '';
+  if (LAYOUT_MARKS.has(before)) return ' '; // □ 本报记者 陈元洪
   if (CLAUSE_PUNCT.has(before) || CLAUSE_PUNCT.has(after)) return '';
   if (isCjkish(before) && isCjkish(after)) return ' ';
   if (isCjkish(before) || isCjkish(after)) return '';
@@ -29,6 +30,7 @@ function tidySpaceRun(run: string, offset: number, all: string): string {
   return ' ';
 }
 
+const LAYOUT_MARKS = new Set([...'□■']);
 const OPENING_BRACKETS = new Set([...'（《“‘【「『']);
 const CLOSING_BRACKETS = new Set([...'）》”’】」』']);
 
