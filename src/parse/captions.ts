@@ -22,10 +22,17 @@ export function isLabelLike(text: string): boolean {
 }
 
 export function classifyBlocks(blocks: ReadBlock[]): ClassifiedBlock[] {
-  return blocks.map((block, i) => ({ ...block, role: roleOf(block, blocks[i - 1], blocks[i + 1]) }));
+  return blocks.map((block, i) => ({ ...block, role: roleOf(block, blocks[i - 1], blocks[i + 1], afterText(blocks, i)) }));
 }
 
-function roleOf(block: ReadBlock, previous: ReadBlock | undefined, next: ReadBlock | undefined): BlockKind {
+/** Whether text (not a headline) stands before block `i`, looking past the captions in between. */
+function afterText(blocks: ReadBlock[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (blocks[j]!.kind === 'caption' || blocks[j]!.kind === 'prompt' || (blocks[j]!.kind === 'short' && blocks[j]!.gapBefore >= 2))) j--;
+  return j >= 0 && (blocks[j]!.kind === 'paragraph' || blocks[j]!.kind === 'bullet' || blocks[j]!.kind === 'byline');
+}
+
+function roleOf(block: ReadBlock, previous: ReadBlock | undefined, next: ReadBlock | undefined, followsText: boolean): BlockKind {
   switch (block.kind) {
     case 'prompt':
     case 'caption':
@@ -40,7 +47,9 @@ function roleOf(block: ReadBlock, previous: ReadBlock | undefined, next: ReadBlo
         const headsList = next?.kind === 'bullet' && previous.kind !== 'bullet';
         return headsTitle || headsList ? 'heading' : 'caption';
       }
-      const introducesReport = previous.kind === 'paragraph' && next?.kind === 'paragraph' && next.gapBefore <= 1 && opensWithNewsDate(next.text);
+      const opensReport = next?.kind === 'paragraph' && next.gapBefore <= 1 && opensWithNewsDate(next.text);
+      // After text (and the captions that close it), a line over a dated lede is that report's title.
+      const introducesReport = opensReport && followsText;
       return introducesReport ? 'heading' : 'caption';
     }
     default:

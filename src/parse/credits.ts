@@ -11,6 +11,7 @@ const OUTLET_SOURCE = '(?:[\\p{Script=Han}A-Za-z0-9\\-—－]{1,14}(?:报|网|�
 const NAME_SOURCE = '[\\p{Script=Han}·]{2,4}';
 const CREDIT_TOKEN_RE = new RegExp(`^(?:${OUTLET_SOURCE}${ROLE_SOURCE}[：:]?)?(?:${NAME_SOURCE})?(?:摄|供图|摄影报道)?$`, 'u');
 const ROLE_RE = new RegExp(`${ROLE_SOURCE}`, 'u');
+const NAME_RE = new RegExp(`^${NAME_SOURCE}$`, 'u');
 const LEAD_MARK_RE = /^[□■▌|｜]\s*/u;
 const BRACKETED_RE = /^[（(](.*)[）)]$/u;
 const SEPARATORS_RE = /[ 、，,]+/u;
@@ -48,15 +49,14 @@ export function isCreditLine(text: string): boolean {
   if (hanCount(text) > 60 || /[。！？；]/u.test(text)) return false;
   const words = creditWords(text);
   if (words === null || words.length === 0) return false;
-  const hasRole = words.some((w) => ROLE_RE.test(w));
-  if (hasRole) {
+  const firstRole = words.findIndex((w, i) => ROLE_RE.test(w) && !(w === '摄' && i === words.length - 1));
+  if (firstRole >= 0) {
     // Names before the first role word have no role to vouch for them (张翀 通讯员 …): they must look like names.
-    const firstRole = words.findIndex((w) => ROLE_RE.test(w));
     return words.every((w, i) => w === '摄' || (i < firstRole ? isBareName(w) : CREDIT_TOKEN_RE.test(w)));
   }
   const names = words.filter((w) => w !== '摄');
   // 某某 摄 credits a photographer whatever the name; without 摄 the names must look like names.
-  if (words.at(-1) === '摄' && names.length > 0 && names.length <= 8) return names.every((w) => new RegExp(`^${NAME_SOURCE}$`, 'u').test(w));
+  if (words.at(-1) === '摄' && names.length > 0 && names.length <= 8) return names.every((w) => NAME_RE.test(w));
   return names.length > 0 && names.length <= 8 && names.every(isBareName) && (names.length > 1 || words.includes('摄') || BRACKETED_RE.test(text.trim()));
 }
 

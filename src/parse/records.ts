@@ -118,7 +118,9 @@ export const recordsStage: Stage = (state) => {
  */
 function reportedDate(paragraphs: string[]): DateMention | null {
   const lede = findLedeDate(paragraphs[0]!);
-  if (lede !== null || paragraphs.length < 2) return lede;
+  if ((lede !== null && (lede.day !== null || lede.month === null)) || paragraphs.length < 2) return lede;
+  // Only a month (金秋九月): a day of that month stated next refines it.
   const next = findLedeDate(paragraphs[1]!);
-  return next !== null && next.day !== null && next.newsLede ? next : null;
+  const refines = next !== null && next.day !== null && next.newsLede && (lede === null || next.month === lede.month);
+  return refines ? next : lede;
 }
