@@ -8,6 +8,8 @@ import type { ParseState, Stage } from './state.js';
 const SUSPICIOUS_RE = /[|\uFFFD]/u;
 
 export function finishText(blocks: ClassifiedBlock[], warn: ParseState['warn']): ClassifiedBlock[] {
+  const whole = blocks.map((b) => b.text).join('\n');
+  const joinedElsewhere = (seam: string) => whole.includes(seam);
   return blocks.map((block) => {
     const curled = curlQuotes(block.text);
     if (!curled.balanced) {
@@ -18,7 +20,7 @@ export function finishText(blocks: ClassifiedBlock[], warn: ParseState['warn']):
     }
     let text = curled.text;
     // A byline keeps the spaces between its names (记者 黄瑞 张宸菱 摄); a heading keeps its candidates for later.
-    if (block.role !== 'byline' && block.role !== 'heading') text = dropChineseSpaces(text);
+    if (block.role !== 'byline' && block.role !== 'heading') text = dropChineseSpaces(text, joinedElsewhere);
     return { ...block, text };
   });
 }

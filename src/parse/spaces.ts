@@ -36,32 +36,43 @@ const CLOSING_BRACKETS = new Set([...'）》”’】」』']);
 
 /**
  * Body text keeps no space between Chinese characters, except the one space of a quoted parallel slogan
- * (“情暖劳动者 共筑幸福途”), which is part of the name it quotes.
+ * (“情暖劳动者 共筑幸福途”), which is part of the name it quotes. `joinedElsewhere` says whether the bulletin
+ * prints the same two halves run together somewhere: then the space was a narrow column's, not the slogan's.
  */
-export function dropChineseSpaces(text: string): string {
+export function dropChineseSpaces(text: string, joinedElsewhere: (seam: string) => boolean = () => false): string {
   if (!text.includes(' ')) return text;
   const kept = quotedSloganSpaces(text);
-  return text.replace(SPACE_RUN_RE, (run, offset: number, all: string) =>
-    kept.has(offset) ? ' ' : isCjkish(all[offset - 1]) || isCjkish(all[offset + run.length]) ? '' : run,
-  );
+  return text.replace(SPACE_RUN_RE, (run, offset: number, all: string) => {
+    if (kept.has(offset) && !joinedElsewhere(all.slice(offset - 2, offset) + all.slice(offset + 1, offset + 3))) return ' ';
+    return isCjkish(all[offset - 1]) || isCjkish(all[offset + run.length]) ? '' : run;
+  });
 }
 
-/** Each half of a quoted slogan is a phrase of its own: three Chinese characters at least. */
-const SLOGAN_HALF_MIN_HAN = 3;
+/** Each half of a quoted slogan is a phrase of four to eight characters, and the two are of a length. */
+const SLOGAN_HALF_MIN_HAN = 4;
+const SLOGAN_HALF_MAX_HAN = 8;
+const SLOGAN_HALF_MAX_DIFFERENCE = 1;
 const QUOTED_RE = /“([^“”]*)”/gu;
+const HAN_RUN_END_RE = /[\p{Script=Han}]+$/u;
+const HAN_RUN_START_RE = /^[\p{Script=Han}]+/u;
+/** What may stand between a slogan half and the quotation's edge: 中国梦·劳动美——凝心铸魂跟党走 团结奋斗新征程. */
+const SLOGAN_EDGE_RE = /(?:^|[·—：、])$/u;
 
-/** Offsets of spaces that split a quotation into two Chinese halves of a few characters each. */
+/** Offsets of the one space in a quotation that divides two parallel halves made of Chinese characters only. */
 export function quotedSloganSpaces(text: string): Set<number> {
   const kept = new Set<number>();
   for (const m of text.matchAll(QUOTED_RE)) {
     const inner = m[1]!;
     const space = inner.indexOf(' ');
     if (space < 0 || inner.indexOf(' ', space + 1) >= 0) continue;
-    const left = inner.slice(0, space);
-    const right = inner.slice(space + 1);
-    if (hanCount(left) >= SLOGAN_HALF_MIN_HAN && hanCount(right) >= SLOGAN_HALF_MIN_HAN && isHanish(left.at(-1)) && isHanish(right[0])) {
-      kept.add(m.index! + 1 + space);
-    }
+    const before = inner.slice(0, space);
+    const after = inner.slice(space + 1);
+    const left = HAN_RUN_END_RE.exec(before)?.[0] ?? '';
+    const right = HAN_RUN_START_RE.exec(after)?.[0] ?? '';
+    const lengthsMatch = Math.abs(left.length - right.length) <= SLOGAN_HALF_MAX_DIFFERENCE;
+    const inRange = (n: number) => n >= SLOGAN_HALF_MIN_HAN && n <= SLOGAN_HALF_MAX_HAN;
+    const delimited = SLOGAN_EDGE_RE.test(before.slice(0, before.length - left.length)) && (after.length === right.length || /^[·—：、]/u.test(after.slice(right.length)));
+    if (lengthsMatch && inRange(left.length) && inRange(right.length) && delimited) kept.add(m.index! + 1 + space);
   }
   return kept;
 }
