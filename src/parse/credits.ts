@@ -71,13 +71,15 @@ const CAPTION_CREDIT_RE =
 /** Lines that say they describe a picture. */
 const CAPTION_OPENER_RE = /^(?:图为|图片为|上图|下图|左图|右图|组图|图[一二三四五六1-9]?[：:]|▲|△)/u;
 const CAPTION_MAX_HAN = 120;
+const CREDIT_TAIL_CHARS = 24;
 
 /** A photo caption by its own words: it opens like one (图为…, ▲…) or describes something and ends with a credit. */
 export function isCaptionText(text: string): boolean {
   const han = hanCount(text);
   if (han > CAPTION_MAX_HAN || han === 0) return false;
   if (CAPTION_OPENER_RE.test(text)) return true;
-  if (!CAPTION_CREDIT_RE.test(text) || isCreditLine(text)) return false;
+  // The credit is the last few characters; testing only those keeps the end-anchored pattern linear.
+  if (!CAPTION_CREDIT_RE.test(text.slice(-CREDIT_TAIL_CHARS)) || isCreditLine(text)) return false;
   // A paragraph that merely mentions a photographer ends a sentence first; a caption's credit is its last word.
   return !/[。！？；]$/u.test(text);
 }

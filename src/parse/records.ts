@@ -69,10 +69,12 @@ const CLOSING_QUOTES = new Set([...'”’》」』）']);
  * what WeChat shows when the link is shared).
  */
 export function firstClause(text: string): string {
-  const clauses = clausesOutsideQuotes(text);
-  let i = 0;
-  while (i < clauses.length - 1 && isLeadClause(clauses[i]!)) i++;
-  return clauses[i] ?? '';
+  let last = '';
+  for (const clause of clausesOutsideQuotes(text)) {
+    if (!isLeadClause(clause)) return clause;
+    last = clause;
+  }
+  return last;
 }
 
 function isLeadClause(clause: string): boolean {
@@ -81,20 +83,22 @@ function isLeadClause(clause: string): boolean {
   return hanCount(clause) <= LEAD_CLAUSE_MAX_HAN;
 }
 
-function clausesOutsideQuotes(text: string): string[] {
-  const clauses: string[] = [];
+/** Clauses in order, split at clause punctuation outside quotes and brackets; lazily, as only the first few are read. */
+function* clausesOutsideQuotes(text: string): Generator<string> {
   let depth = 0;
-  let current = '';
-  for (const ch of text) {
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
     if (OPENING_QUOTES.has(ch)) depth++;
     else if (CLOSING_QUOTES.has(ch) && depth > 0) depth--;
-    if (depth === 0 && CLAUSE_END.has(ch)) {
-      if (current.trim() !== '') clauses.push(current.trim());
-      current = '';
-    } else current += ch;
+    else if (depth === 0 && CLAUSE_END.has(ch)) {
+      const clause = text.slice(start, i).trim();
+      if (clause !== '') yield clause;
+      start = i + 1;
+    }
   }
-  if (current.trim() !== '') clauses.push(current.trim());
-  return clauses;
+  const rest = text.slice(start).trim();
+  if (rest !== '') yield rest;
 }
 
 /**

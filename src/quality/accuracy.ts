@@ -58,6 +58,7 @@ export interface BulletinScore {
 }
 
 const SPACES_RE = /\s+/gu;
+const LABELLED_SETS = ['corpus', 'blind'];
 const compact = (text: string | null | undefined) => (text ?? '').replace(SPACES_RE, '');
 
 export function loadLabelledBulletins(fixturesDir: string): LabelledBulletin[] {
@@ -71,19 +72,17 @@ export function loadLabelledBulletins(fixturesDir: string): LabelledBulletin[] {
     const { records } = JSON.parse(readFileSync(labels, 'utf8')) as { records: LabelledRecord[] };
     out.push({ name: `seed/${name}`, file: `${name}.txt`, input: readFileSync(join(seedsDir, name, 'input.txt')), records, breaks: [] });
   }
-  const corpusDir = join(fixturesDir, 'corpus');
-  const corpus = JSON.parse(readFileSync(join(corpusDir, 'labels.json'), 'utf8')) as Record<
-    string,
-    { records: LabelledRecord[]; breaks: { before: string; after: string }[] }
-  >;
-  for (const [file, labels] of Object.entries(corpus).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    out.push({
-      name: `corpus/${file.replace(/\.txt$/, '')}`,
-      file,
-      input: readFileSync(join(corpusDir, 'bulletins', file)),
-      records: labels.records,
-      breaks: labels.breaks,
-    });
+  // Labelled sets in the corpus format: the development corpus, and bulletins written blind to the parser's rules.
+  for (const set of LABELLED_SETS) {
+    const dir = join(fixturesDir, set);
+    if (!existsSync(join(dir, 'labels.json'))) continue;
+    const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Record<
+      string,
+      { records: LabelledRecord[]; breaks: { before: string; after: string }[] }
+    >;
+    for (const [file, entry] of Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1))) {
+      out.push({ name: `${set}/${file.replace(/\.txt$/, '')}`, file, input: readFileSync(join(dir, 'bulletins', file)), records: entry.records, breaks: entry.breaks });
+    }
   }
   return out;
 }
