@@ -7,7 +7,7 @@ export interface Located {
   code?: string;
 }
 
-export function formatProblem(level: 'warning' | 'error', problem: Located): string {
+export function formatProblem(level: 'warning' | 'error' | 'unsure', problem: Located): string {
   const code = problem.code ? ` [${problem.code}]` : '';
   return `${problem.file}:${problem.line}:${problem.column ?? 1}: ${level}${code}: ${problem.message}`;
 }

@@ -15,12 +15,14 @@ const args = process.argv.slice(2);
 const files = args.length > 0 ? args : bulletinFilesIn('content');
 const { bulletins, errors } = loadBulletins(files);
 
-for (const { meta, records, warnings } of bulletins) {
+for (const { meta, records, warnings, notes } of bulletins) {
   const articles = records.filter((r) => r.kind === 'article').length;
   console.log(`\n${meta.file}  issue ${meta.issue} (${meta.issueDateFrom}, ${meta.encoding})  ${articles} articles, ${records.length - articles} briefs`);
   for (const record of records) console.log(`  ${row(record)}`);
   if (warnings.length === 0) console.log('  no warnings');
   for (const warning of warnings) console.log(`  ${formatProblem('warning', warning)}`);
+  // Readings taken on weak evidence: each names the line prefix that settles it (README, "Marks").
+  for (const note of notes) console.log(`  ${formatProblem('unsure', note)}; if that is wrong, start the line with 「${note.mark}」`);
 }
 for (const error of errors) console.log(formatProblem('error', error));
 if (errors.length > 0) process.exitCode = 1;

@@ -45,6 +45,7 @@ export function splitBlocks(text: string, lineOffset: number, marks: MarkedLines
     if (marks.splits.has(lineNumber)) {
       close();
       splitPending = true;
+      blankRun = 0; // blank lines around the mark are not the several that set a caption apart
       continue;
     }
     let line = lines[i]!;

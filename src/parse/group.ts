@@ -52,9 +52,7 @@ export function groupIntoArticles(blocks: ClassifiedBlock[], warn: ParseState['w
       drafts.push(orphan);
     }
     const draft = newDraft(kind, headline, line);
-    if (headline.guess && headline.title) {
-      note(headline.title.line, 'headline-roles', headline.guess, `标题：${headline.title.text === headline.kicker?.text ? '' : '(the line that is the title)'}`);
-    }
+    if (headline.guess && headline.kicker) note(headline.kicker.line, 'headline-roles', headline.guess, '标题：');
     if (headline.column) columnLabels.push({ text: headline.column.text, line: headline.column.line });
     drafts.push(draft);
     current = draft;
@@ -125,8 +123,9 @@ export function groupIntoArticles(blocks: ClassifiedBlock[], warn: ParseState['w
       target!.parts.push({ type: 'section', headings: last.headings });
       extend(target!, last.headings);
       const heading = last.headings.at(-1)!;
-      if (hanCount(heading.text) >= TITLE_MIN_HAN && !isOrdinalHeading(heading.text)) {
-        note(heading.line, 'section-or-article', `「${heading.text}」 was read as a section of 「${target!.headline.title?.text ?? 'the article above'}」`, '标题：');
+      if (!isOrdinalHeading(heading.text) && (hanCount(heading.text) >= COLUMN_TITLE_MIN_HAN || opensAsReport(next.text))) {
+        const of = target!.headline.title ? `「${target!.headline.title.text}」` : 'the article it stands in';
+        note(heading.line, 'section-or-article', `「${heading.text}」 was read as a section of ${of}`, '标题：');
       }
     }
     for (const item of last.trailing) attachOrHold(item);

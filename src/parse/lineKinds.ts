@@ -118,4 +118,12 @@ function isCutProse(text: string, next: Block | undefined): boolean {
 
 export const lineKindsStage: Stage = (state) => {
   state.lines = readLineKinds(state.blocks);
+  for (const block of state.lines) {
+    if (block.mark) continue;
+    if (block.kind === 'caption' && !isCaptionText(block.text)) {
+      state.note(block.startLine, 'caption-or-text', `「${block.text}」 stands apart like a photo caption and was taken as one`, '正文：');
+    } else if (block.kind === 'paragraph' && block.gapBefore >= 2 && hanCount(block.text) <= SHORT_LINE_MAX_HAN) {
+      state.note(block.startLine, 'caption-or-text', `「${block.text.slice(0, 30)}」 stands apart like a caption but reads as text and was kept as text`, '图注：');
+    }
+  }
 };
