@@ -9,7 +9,7 @@ const ROLE_SOURCE =
 /** An outlet before a role (工人日报-中工网记者, 四川工人日报记者): a few characters ending in 报, 网, 台, 社 or 客户端. */
 const OUTLET_SOURCE = '(?:[\\p{Script=Han}A-Za-z0-9\\-—－]{1,14}(?:报|网|台|社|客户端|刊))?';
 const NAME_SOURCE = '[\\p{Script=Han}·]{2,4}';
-const CREDIT_TOKEN_RE = new RegExp(`^(?:${OUTLET_SOURCE}${ROLE_SOURCE}[：:]?)?(?:${NAME_SOURCE})?(?:摄|供图|摄影报道)?$`, 'u');
+const CREDIT_TOKEN_RE = new RegExp(`^(?:${OUTLET_SOURCE}${ROLE_SOURCE}[：:/／]?)?(?:${NAME_SOURCE})?(?:摄|供图|摄影报道)?$`, 'u');
 const ROLE_RE = new RegExp(`${ROLE_SOURCE}`, 'u');
 const NAME_RE = new RegExp(`^${NAME_SOURCE}$`, 'u');
 const LEAD_MARK_RE = /^[□■▌|｜]\s*/u;

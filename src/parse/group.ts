@@ -11,7 +11,7 @@
 import { hanCount } from './chars.js';
 import { datelineLength, findLedeDate, opensWithNewsDate } from './dates/index.js';
 import type { ClassifiedBlock } from './captions.js';
-import { assignHeadlineRoles, isOrdinalHeading, isPlausibleTitle, TITLE_MIN_HAN, type Headline, type SourceLine } from './headlines.js';
+import { assignHeadlineRoles, isOrdinalHeading, isPlausibleTitle, restatedShare, type Headline, type SourceLine } from './headlines.js';
 import type { ParseState, Stage } from './state.js';
 
 export type BodyPart = { type: 'paragraph'; text: string; line: number } | { type: 'section'; headings: SourceLine[] };
@@ -214,8 +214,12 @@ function hasArticleEvidence(headline: Headline, group: HeadingGroup, next: Class
   if (group.headings.some((h) => h.mark === 'title' || h.mark === 'column')) return true;
   if (group.trailing.some((b) => b.role === 'byline')) return true;
   if (headline.subtitle !== null || datelineLength(next.text) > 0) return true;
-  return headline.column !== null && headline.title !== null && hanCount(headline.title.text) >= COLUMN_TITLE_MIN_HAN;
+  if (headline.title === null || hanCount(headline.title.text) < COLUMN_TITLE_MIN_HAN) return false;
+  // A full title over its column label, or one its lede restates: a report's headline, not a section's slogan.
+  return headline.column !== null || restatedShare(headline.title.text, next.text) >= RESTATED_REPORT_SHARE;
 }
+/** A lede restates a good part of its report's title (贵州六盘水：“职工书屋”开到矿井边 → 六盘水…“矿工书屋”…). */
+const RESTATED_REPORT_SHARE = 0.4;
 
 interface HeadingGroup {
   headings: SourceLine[];
