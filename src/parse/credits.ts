@@ -12,6 +12,8 @@ const NAME_SOURCE = '[\\p{Script=Han}·]{2,4}';
 const CREDIT_TOKEN_RE = new RegExp(`^(?:${OUTLET_SOURCE}${ROLE_SOURCE}[：:/／]?)?(?:${NAME_SOURCE})?(?:摄|供图|摄影报道)?$`, 'u');
 const ROLE_RE = new RegExp(`${ROLE_SOURCE}`, 'u');
 const NAME_RE = new RegExp(`^${NAME_SOURCE}$`, 'u');
+const CREDIT_MAX_HAN = 60;
+const SENTENCE_MARK_RE = /[。！？；]/u;
 const LEAD_MARK_RE = /^[□■▌|｜]\s*/u;
 const BRACKETED_RE = /^[（(](.*)[）)]$/u;
 const SEPARATORS_RE = /[ 、，,]+/u;
@@ -45,8 +47,8 @@ function creditWords(text: string): string[] | null {
  * A line that is only a credit: role words and names (记者 黄瑞 张宸菱 摄, （张翀 通讯员 胡文辉）, □ 本报记者 陈元洪,
  * 工人日报-中工网记者 李娜, （作者：洪志坤）), or bare names under a headline (刘甲平 周坤 农晨迪).
  */
-export function isCreditLine(text: string): boolean {
-  if (hanCount(text) > 60 || /[。！？；]/u.test(text)) return false;
+export function isCreditLine(text: string, han = hanCount(text)): boolean {
+  if (han > CREDIT_MAX_HAN || SENTENCE_MARK_RE.test(text)) return false;
   const words = creditWords(text);
   if (words === null || words.length === 0) return false;
   const firstRole = words.findIndex((w, i) => ROLE_RE.test(w) && !(w === '摄' && i === words.length - 1));
@@ -74,12 +76,11 @@ const CAPTION_MAX_HAN = 120;
 const CREDIT_TAIL_CHARS = 24;
 
 /** A photo caption by its own words: it opens like one (图为…, ▲…) or describes something and ends with a credit. */
-export function isCaptionText(text: string): boolean {
-  const han = hanCount(text);
+export function isCaptionText(text: string, han = hanCount(text)): boolean {
   if (han > CAPTION_MAX_HAN || han === 0) return false;
   if (CAPTION_OPENER_RE.test(text)) return true;
   // The credit is the last few characters; testing only those keeps the end-anchored pattern linear.
-  if (!CAPTION_CREDIT_RE.test(text.slice(-CREDIT_TAIL_CHARS)) || isCreditLine(text)) return false;
+  if (!CAPTION_CREDIT_RE.test(text.slice(-CREDIT_TAIL_CHARS)) || isCreditLine(text, han)) return false;
   // A paragraph that merely mentions a photographer ends a sentence first; a caption's credit is its last word.
   return !/[。！？；]$/u.test(text);
 }

@@ -32,6 +32,7 @@ const BYLINE_MAX_HAN = 60;
 /** A headline may exclaim or ask (技能比武展风采！全市职工职业技能大赛开幕) but never ends a sentence with 。 or ；. */
 const HEADLINE_MARK_RE = /[！？]/gu;
 const HEADLINE_MIN_HAN = 6;
+const LONE_NAME_MAX_HAN = 4;
 const NOT_HEADLINE_END_RE = /[，、：；]$/u;
 const QUOTED_SPEECH_RE = /^[“「『].*[！？。][”」』]$/u;
 const EDITOR_KIND: Record<EditorMark, LineKind> = {
@@ -53,15 +54,17 @@ export function readLineKinds(blocks: Block[]): ReadBlock[] {
 function kindOf(block: Block, previous: ReadBlock | undefined, next: Block | undefined): LineKind {
   const { text } = block;
   if (block.mark) return EDITOR_KIND[block.mark];
-  if (isCreditLine(text)) return 'byline';
-  if (isCaptionText(text)) return 'caption';
+  const han = hanCount(text);
+  if (isCreditLine(text, han)) return 'byline';
+  if (isCaptionText(text, han)) return 'caption';
   if (BULLET_RE.test(text)) return 'bullet';
   if (block.markdownLevel > 0) return 'heading';
-  const han = hanCount(text);
   if (han <= BYLINE_MAX_HAN && BYLINE_RE.test(text) && !/。/u.test(text.slice(0, -2))) return 'byline';
   if (han <= PROMPT_MAX_HAN && PROMPT_RE.test(text) && !endsSentence(text)) return 'prompt';
   // A name alone under a headline, above the text, is the reporter's (黄仕强); elsewhere it may be a label.
-  if (isLoneName(text) && (previous?.kind === 'short' || previous?.kind === 'heading') && next !== undefined && next.gapBefore <= 1) return 'byline';
+  if (han <= LONE_NAME_MAX_HAN && (previous?.kind === 'short' || previous?.kind === 'heading') && next !== undefined && next.gapBefore <= 1 && isLoneName(text)) {
+    return 'byline';
+  }
   if (looksLikeExclaimingHeadline(text, han)) return 'short';
   if (isSetApartSentence(block, previous, han)) return 'caption';
   if (endsSentence(text) || han > SHORT_LINE_MAX_HAN || INNER_SENTENCE_RE.test(text)) return 'paragraph';
@@ -71,8 +74,9 @@ function kindOf(block: Block, previous: ReadBlock | undefined, next: Block | und
 
 /** Short, no 。 or ；, one or two ！/？, not a quotation and not a dated sentence: a headline by its shape. */
 function looksLikeExclaimingHeadline(text: string, han: number): boolean {
+  if (han < HEADLINE_MIN_HAN || han > SHORT_LINE_MAX_HAN) return false;
   const marks = text.match(HEADLINE_MARK_RE)?.length ?? 0;
-  if (marks === 0 || marks > 2 || han < HEADLINE_MIN_HAN || han > SHORT_LINE_MAX_HAN) return false;
+  if (marks === 0 || marks > 2) return false;
   if (/[。；]/u.test(text) || NOT_HEADLINE_END_RE.test(text) || QUOTED_SPEECH_RE.test(text)) return false;
   return findLedeDate(text)?.index !== 0;
 }

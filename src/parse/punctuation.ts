@@ -92,7 +92,10 @@ export function curlQuotes(text: string): { text: string; balanced: boolean } {
 /** Full-width digits and Latin letters (２０２４, ＡＰＰ) read as ASCII: dates, numbers and search all expect them. */
 const FULL_WIDTH_ALNUM_RE = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
 
+const HAS_FULL_WIDTH_ALNUM_RE = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/;
+
 export function narrowAlphanumerics(text: string): string {
+  if (!HAS_FULL_WIDTH_ALNUM_RE.test(text)) return text;
   return text.replace(FULL_WIDTH_ALNUM_RE, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
