@@ -74,13 +74,17 @@ const CAPTION_CREDIT_RE =
 const CAPTION_OPENER_RE = /^(?:图为|图片为|上图|下图|左图|右图|组图|图[一二三四五六1-9]?[：:]|▲|△)/u;
 const CAPTION_MAX_HAN = 120;
 const CREDIT_TAIL_CHARS = 24;
+const SENTENCE_END = new Set([...'。！？；']);
+/** Every credit form has one of these characters near its end. */
+const CREDIT_HINT_RE = /[摄图供提作]/u;
 
 /** A photo caption by its own words: it opens like one (图为…, ▲…) or describes something and ends with a credit. */
 export function isCaptionText(text: string, han = hanCount(text)): boolean {
   if (han > CAPTION_MAX_HAN || han === 0) return false;
   if (CAPTION_OPENER_RE.test(text)) return true;
-  // The credit is the last few characters; testing only those keeps the end-anchored pattern linear.
-  if (!CAPTION_CREDIT_RE.test(text.slice(-CREDIT_TAIL_CHARS)) || isCreditLine(text, han)) return false;
   // A paragraph that merely mentions a photographer ends a sentence first; a caption's credit is its last word.
-  return !/[。！？；]$/u.test(text);
+  if (SENTENCE_END.has(text.at(-1)!)) return false;
+  // The credit is the last few characters; testing only those keeps the end-anchored pattern linear.
+  const tail = text.slice(-CREDIT_TAIL_CHARS);
+  return CREDIT_HINT_RE.test(tail) && CAPTION_CREDIT_RE.test(tail) && !isCreditLine(text, han);
 }

@@ -35,8 +35,13 @@ export function stripEditorMarks(body: string): string {
     .join('\n');
 }
 
+/** One pass over the whole text finds whether any line is marked, so unmarked bulletins (nearly all) cost no more. */
+const ANY_MARK_RE = new RegExp(`(?:^|\\n)[ \\t\\u3000]*(?:(?:${Object.keys(EDITOR_MARKS).join('|')})[：:]|-{3,}[ \\t]*(?:\\n|$))`, 'u');
+
 export const editorMarksStage: Stage = (state) => {
   const marks: MarkedLines = { roles: new Map(), splits: new Set() };
+  state.marks = marks;
+  if (!ANY_MARK_RE.test(state.body)) return;
   const lines = state.body.split('\n');
   let changed = false;
   lines.forEach((line, i) => {
@@ -59,5 +64,4 @@ export const editorMarksStage: Stage = (state) => {
     marks.roles.set(lineNumber, EDITOR_MARKS[match[1]!]!);
   });
   if (changed) state.body = lines.join('\n');
-  state.marks = marks;
 };

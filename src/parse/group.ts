@@ -199,7 +199,7 @@ function extend(draft: Draft, lines: SourceLine[]): void {
 }
 
 function toLine(block: ClassifiedBlock): SourceLine {
-  return { text: block.text, line: block.startLine, endLine: block.endLine, level: block.markdownLevel, ...(block.mark ? { mark: block.mark } : {}) };
+  return { text: block.text, line: block.startLine, endLine: block.endLine, level: block.markdownLevel, mark: block.mark };
 }
 
 /** A report's lede dates it in its opening words, or right after one clause of purpose or occasion (为庆祝…，4月12日，). */

@@ -14,7 +14,7 @@ export interface SourceLine {
   endLine: number;
   /** `#` count of a heading line, 0 when unmarked. */
   level?: number;
-  mark?: EditorMark;
+  mark?: EditorMark | undefined;
 }
 
 export interface Headline {
@@ -30,7 +30,8 @@ export interface Headline {
 
 const SUBTITLE_DASH_RE = /^[—–-]{1,2}/u;
 /** A subtitle adds facts: who attended, spoke or was elected, or what kind of piece follows (…纪实, …报道). */
-const SUBTITLE_FACT_RE = /(?:出席|致辞|讲话|主持|颁奖|作报告)(?:[ ，]|$)|当选|(?:报道|纪实|侧记|掠影|剪影|综述|速递)$/u;
+const SUBTITLE_FACT_RE =
+  /(?:出席|致辞|讲话|主持|颁奖|作报告|带队)(?:[ ，]|$)|当选|(?:报道|纪实|侧记|掠影|剪影|综述|速递)$|^\d+[名个家项支人万]|(?:获|荣获|夺得).*(?:称号|奖|冠军|第一)|(?:书记|主席|主任|部长|局长|市长|区长|县长|负责人)[、，]?[\p{Script=Han}]{0,8}(?:带队|出席|调研|走访|看望|慰问|检查)/u;
 /** A title wrapped over two lines: the second half continues (暨…, 及…) or the first is left open (…——, …的). */
 const CONTINUES_RE = /^(?:暨|及|以及|和|与|并|之)/u;
 const LEFT_OPEN_RE = /(?:——|—|暨|及|和|与|的|、|，|·)$/u;
@@ -134,8 +135,13 @@ export function isOrdinalHeading(text: string): boolean {
 
 /** Each half of a parallel title is a phrase: 是比武 更是切磋学习和提高 (3 + 8), never a word or two. */
 const MIN_HALF_HAN = 3;
-/** Parallel halves are of like length; a long title with a short tail (…运动会 喜获佳绩) was wrapped. */
-const MAX_HALF_RATIO = 3;
+/**
+ * A line wraps where it is full, so a long first part with a short tail (…运动会 喜获佳绩, …示范 点挂牌运行) was
+ * wrapped; a parallel title's first half is as short as its second or shorter (寒冬送暖 户外劳动者服务站点上新).
+ */
+const MAX_HALF_RATIO = 1.9;
+/** A second half that opens with a pairing word belongs to the first whatever their lengths (…是 …更是). */
+const PARALLEL_CONNECTOR_RE = /^(?:更|也|又|还|再|亦|既|且)/u;
 
 /**
  * A heading keeps the one space between the two halves of a parallel title (川渝“飞手”聚开州 空天比拼斗技艺), and
@@ -143,9 +149,8 @@ const MAX_HALF_RATIO = 3;
  * the two sides together (the lede's `召开六届` proves `召开 六届` was a line-wrap artifact) the space goes, and
  * where it prints them with the space (the lede's “劳动有福 劳动造福”) the space stays.
  */
-export function resolveHeadingSpaces(text: string, articleText: string): string {
+export function resolveHeadingSpaces(text: string, articleText: string, compactArticle = articleText.replace(/ /g, '')): string {
   if (!text.includes(' ')) return text;
-  const compactArticle = articleText.replace(/ /g, '');
   const quoted = quotedSloganSpaces(text);
   const parts = text.split(' ');
   const latin: number[] = [];
@@ -168,7 +173,8 @@ export function resolveHeadingSpaces(text: string, articleText: string): string 
       continue;
     }
     const [short, long] = [hanCount(left), hanCount(right)].sort((a, b) => a - b) as [number, number];
-    if (short >= MIN_HALF_HAN && long <= short * MAX_HALF_RATIO && !compactArticle.includes(seam)) parallel.push(k);
+    const alike = hanCount(left) <= hanCount(right) * MAX_HALF_RATIO || PARALLEL_CONNECTOR_RE.test(right);
+    if (short >= MIN_HALF_HAN && alike && !compactArticle.includes(seam)) parallel.push(k);
   }
   // Of several candidates for the parallel space, the one nearest the middle divides the title.
   const middle = text.replace(/ /g, '').length / 2;

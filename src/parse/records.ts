@@ -17,8 +17,16 @@ export function toRecords(drafts: Draft[], meta: BulletinMeta, warn: ParseState[
   const issue: IssueContext = { issueDate: meta.issueDate, issueDayKnown: meta.issueDayKnown };
   return drafts.map((draft, order) => {
     const paragraphs = draft.parts.flatMap((p) => (p.type === 'paragraph' ? [p.text] : []));
-    const context = [...paragraphs, ...draft.captions.map((c) => c.text)].join('\n');
-    const settle = (line: SourceLine | null) => (line ? resolveHeadingSpaces(line.text, context) : null);
+    // The article's text is the evidence for a heading's spaces; built once, and only when a heading has one.
+    let context: { text: string; compact: string } | null = null;
+    const settle = (line: SourceLine | null) => {
+      if (line === null || !line.text.includes(' ')) return line?.text ?? null;
+      if (context === null) {
+        const text = [...paragraphs, ...draft.captions.map((c) => c.text)].join('\n');
+        context = { text, compact: text.replace(/ /g, '') };
+      }
+      return resolveHeadingSpaces(line.text, context.text, context.compact);
+    };
     const lede = paragraphs[0] ?? '';
     const derivedTitle = draft.headline.title === null;
     const title = derivedTitle ? firstClause(lede) : settle(draft.headline.title)!;

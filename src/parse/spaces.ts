@@ -61,6 +61,7 @@ const SLOGAN_EDGE_RE = /(?:^|[·—：、])$/u;
 /** Offsets of the one space in a quotation that divides two parallel halves made of Chinese characters only. */
 export function quotedSloganSpaces(text: string): Set<number> {
   const kept = new Set<number>();
+  if (!text.includes('“')) return kept;
   for (const m of text.matchAll(QUOTED_RE)) {
     const inner = m[1]!;
     const space = inner.indexOf(' ');
