@@ -35,13 +35,13 @@ export function stripEditorMarks(body: string): string {
     .join('\n');
 }
 
-/** One pass over the whole text finds whether any line is marked, so unmarked bulletins (nearly all) cost no more. */
-const ANY_MARK_RE = new RegExp(`(?:^|\\n)[ \\t\\u3000]*(?:(?:${Object.keys(EDITOR_MARKS).join('|')})[：:]|-{3,}[ \\t]*(?:\\n|$))`, 'u');
+/** Plain substring searches find whether any line may be marked, so unmarked bulletins (nearly all) cost no more. */
+const MARK_NEEDLES = [...Object.keys(EDITOR_MARKS).flatMap((name) => [`${name}：`, `${name}:`]), '---'];
 
 export const editorMarksStage: Stage = (state) => {
   const marks: MarkedLines = { roles: new Map(), splits: new Set() };
   state.marks = marks;
-  if (!ANY_MARK_RE.test(state.body)) return;
+  if (!MARK_NEEDLES.some((needle) => state.body.includes(needle))) return;
   const lines = state.body.split('\n');
   let changed = false;
   lines.forEach((line, i) => {

@@ -8,8 +8,8 @@ import type { ParseState, Stage } from './state.js';
 const SUSPICIOUS_RE = /[|\uFFFD]/u;
 
 export function finishText(blocks: ClassifiedBlock[], warn: ParseState['warn']): ClassifiedBlock[] {
-  const whole = blocks.map((b) => b.text).join('\n');
-  const joinedElsewhere = (seam: string) => whole.includes(seam);
+  let whole: string | null = null;
+  const joinedElsewhere = (seam: string) => (whole ??= blocks.map((b) => b.text).join('\n')).includes(seam);
   return blocks.map((block) => {
     const curled = curlQuotes(block.text);
     if (!curled.balanced) {

@@ -30,8 +30,8 @@ const BYLINE_RE =
   /^(?:(?:本报)?(?:通讯员|记者|特约记者|作者|撰稿|供稿|编辑|责编|摄影|摄|文\/图|图\/文|文|图)[：: ]\s*\S|[（(](?:作者|通讯员|记者|文\/图|供稿)[^）)]*[）)]$)/u;
 const BYLINE_MAX_HAN = 60;
 /** A headline may exclaim or ask (技能比武展风采！全市职工职业技能大赛开幕) but never ends a sentence with 。 or ；. */
-const HEADLINE_MARK_RE = /[！？]/gu;
 const HEADLINE_MIN_HAN = 6;
+const LONG_BLOCK_HAN = 120;
 const LONE_NAME_MAX_HAN = 4;
 const NOT_HEADLINE_END_RE = /[，、：；]$/u;
 const QUOTED_SPEECH_RE = /^[“「『].*[！？。][”」』]$/u;
@@ -55,6 +55,8 @@ function kindOf(block: Block, previous: ReadBlock | undefined, next: Block | und
   const { text } = block;
   if (block.mark) return EDITOR_KIND[block.mark];
   const han = hanCount(text);
+  // Most blocks are long paragraphs, longer than any credit, caption or headline: settle them at once.
+  if (han > LONG_BLOCK_HAN) return BULLET_RE.test(text) ? 'bullet' : block.markdownLevel > 0 ? 'heading' : 'paragraph';
   if (isCreditLine(text, han)) return 'byline';
   if (isCaptionText(text, han)) return 'caption';
   if (BULLET_RE.test(text)) return 'bullet';
@@ -75,7 +77,8 @@ function kindOf(block: Block, previous: ReadBlock | undefined, next: Block | und
 /** Short, no 。 or ；, one or two ！/？, not a quotation and not a dated sentence: a headline by its shape. */
 function looksLikeExclaimingHeadline(text: string, han: number): boolean {
   if (han < HEADLINE_MIN_HAN || han > SHORT_LINE_MAX_HAN) return false;
-  const marks = text.match(HEADLINE_MARK_RE)?.length ?? 0;
+  let marks = 0;
+  for (let i = 0; i < text.length; i++) if (text[i] === '！' || text[i] === '？') marks++;
   if (marks === 0 || marks > 2) return false;
   if (/[。；]/u.test(text) || NOT_HEADLINE_END_RE.test(text) || QUOTED_SPEECH_RE.test(text)) return false;
   return findLedeDate(text)?.index !== 0;

@@ -42,11 +42,18 @@ const CLOSING_BRACKETS = new Set([...'）》”’】」』']);
 export function dropChineseSpaces(text: string, joinedElsewhere: (seam: string) => boolean = () => false): string {
   if (!text.includes(' ')) return text;
   const kept = quotedSloganSpaces(text);
+  if (kept.size === 0) return text.replace(SPACE_RUN_RE, dropChineseSpaceRun);
   return text.replace(SPACE_RUN_RE, (run, offset: number, all: string) => {
     if (kept.has(offset) && !joinedElsewhere(all.slice(offset - 2, offset) + all.slice(offset + 1, offset + 3))) return ' ';
     return isCjkish(all[offset - 1]) || isCjkish(all[offset + run.length]) ? '' : run;
   });
 }
+
+function dropChineseSpaceRun(run: string, offset: number, all: string): string {
+  return isCjkish(all[offset - 1]) || isCjkish(all[offset + run.length]) ? '' : run;
+}
+
+const NO_OFFSETS: ReadonlySet<number> = new Set();
 
 /** Each half of a quoted slogan is a phrase of four to eight characters, and the two are of a length. */
 const SLOGAN_HALF_MIN_HAN = 4;
@@ -59,9 +66,9 @@ const HAN_RUN_START_RE = /^[\p{Script=Han}]+/u;
 const SLOGAN_EDGE_RE = /(?:^|[·—：、])$/u;
 
 /** Offsets of the one space in a quotation that divides two parallel halves made of Chinese characters only. */
-export function quotedSloganSpaces(text: string): Set<number> {
+export function quotedSloganSpaces(text: string): ReadonlySet<number> {
+  if (!text.includes('“')) return NO_OFFSETS;
   const kept = new Set<number>();
-  if (!text.includes('“')) return kept;
   for (const m of text.matchAll(QUOTED_RE)) {
     const inner = m[1]!;
     const space = inner.indexOf(' ');
