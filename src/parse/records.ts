@@ -16,7 +16,10 @@ export function toRecords(drafts: Draft[], meta: BulletinMeta, warn: ParseState[
   const seen = new Map<string, number>();
   const issue: IssueContext = { issueDate: meta.issueDate, issueDayKnown: meta.issueDayKnown };
   return drafts.map((draft, order) => {
-    const paragraphs = draft.parts.flatMap((p) => (p.type === 'paragraph' ? [p.text] : []));
+    const allParagraphs = draft.parts.flatMap((p) => (p.type === 'paragraph' ? [p.text] : []));
+    // An editor's note (编者按：…) stands before the report; the lede, its date and a derived title come after it.
+    const notes = allParagraphs.findIndex((p) => !EDITORS_NOTE_RE.test(p));
+    const paragraphs = notes > 0 ? allParagraphs.slice(notes) : allParagraphs;
     // The article's text is the evidence for a heading's spaces; built once, and only when a heading has one.
     let context: { text: string; compact: string } | null = null;
     const settle = (line: SourceLine | null) => {
@@ -64,6 +67,9 @@ function columnName(draft: Draft): string | null {
   const label = draft.kind === 'brief' ? draft.briefColumn : (draft.headline.column?.text ?? null);
   return label === null ? null : dropChineseSpaces(label);
 }
+
+/** 编者按：…, 【编者按】…, 编者的话：… */
+const EDITORS_NOTE_RE = /^[【［\[]?(?:编者按|编者的话|编后)[】］\]]?[：:]?/u;
 
 /** Lead clauses that only say when (近年来，临近春节，日前，) are not what a brief reports. */
 const LEAD_CLAUSE_MAX_HAN = 6;

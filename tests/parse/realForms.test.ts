@@ -139,3 +139,17 @@ describe('brief titles are whole', () => {
     expect(title.endsWith('…')).toBe(false);
   });
 });
+
+describe('what stands before the lede', () => {
+  it('an editor\'s note (编者按) is kept in the body, and the lede after it dates the report', () => {
+    const [record] = parse(`区总工会推进集体协商\n\n编者按：集体协商是维护职工权益的重要途径，本期关注一个区的做法。\n\n${REPORT('3月9日', '集体协商推进会')}\n`).records;
+    expect(record).toMatchObject({ date: '2026-03-09', dateApprox: false });
+    expect(record!.body.startsWith('编者按：')).toBe(true);
+  });
+
+  it('a date that does not exist is a warning with its line, and the record falls back to the issue date', () => {
+    const parsed = parse(`区总工会推进集体协商\n\n${REPORT('2月30日', '集体协商推进会')}\n`, '2026-03.txt');
+    expect(parsed.records[0]).toMatchObject({ date: '2026-03-01', dateApprox: true });
+    expect(parsed.warnings).toEqual([expect.objectContaining({ file: '2026-03.txt', line: 3, code: 'impossible-date' })]);
+  });
+});
