@@ -13,6 +13,8 @@ const CREDIT_TOKEN_RE = new RegExp(`^(?:${OUTLET_SOURCE}${ROLE_SOURCE}[：:/／]
 const ROLE_RE = new RegExp(`${ROLE_SOURCE}`, 'u');
 const NAME_RE = new RegExp(`^${NAME_SOURCE}$`, 'u');
 const CREDIT_MAX_HAN = 60;
+/** A photo credit on its own line: 图片由某某提供, 某某区总工会供图. */
+const PHOTO_CREDIT_LINE_RE = /^[（(]?(?:图片由[^，。 ]{2,24}提供|[^，。 ]{2,16}供图)[）)]?$/u;
 const SENTENCE_MARK_RE = /[。！？；]/u;
 const LEAD_MARK_RE = /^[□■▌|｜]\s*/u;
 const BRACKETED_RE = /^[（(](.*)[）)]$/u;
@@ -49,6 +51,7 @@ function creditWords(text: string): string[] | null {
  */
 export function isCreditLine(text: string, han = hanCount(text)): boolean {
   if (han > CREDIT_MAX_HAN || SENTENCE_MARK_RE.test(text)) return false;
+  if (PHOTO_CREDIT_LINE_RE.test(text)) return true;
   const words = creditWords(text);
   if (words === null || words.length === 0) return false;
   const firstRole = words.findIndex((w, i) => ROLE_RE.test(w) && !(w === '摄' && i === words.length - 1));

@@ -35,6 +35,8 @@ export interface GroupResult {
 }
 
 const FEATURE_FULL_HEADLINE = 3;
+/** A sidebar inside an article (链接, 相关链接, 背景, 延伸阅读, 小贴士): a section, never a new article or a column. */
+const SIDEBAR_RE = /^(?:相关链接|知识链接|新闻链接|链接|背景资料|背景|延伸阅读|小贴士|名词解释)$/u;
 /** A column label stands over a report's full title (达州高新技术产业园区总工会开展…活动), not over a section's slogan. */
 const COLUMN_TITLE_MIN_HAN = 12;
 
@@ -110,6 +112,7 @@ export function groupIntoArticles(blocks: ClassifiedBlock[], warn: ParseState['w
     let startsArticle: boolean;
     if (target === null || target.kind === 'brief') startsArticle = true;
     else if (target.parts.length === 0) startsArticle = false;
+    else if (SIDEBAR_RE.test(last.headings[0]!.text)) startsArticle = false;
     else if (hasArticleEvidence(headline, last, next)) startsArticle = true;
     else if (target.mode === 'news') startsArticle = !isOrdinalHeading(last.headings[0]!.text);
     else {

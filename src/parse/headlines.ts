@@ -31,7 +31,7 @@ export interface Headline {
 const SUBTITLE_DASH_RE = /^[—–-]{1,2}/u;
 /** A subtitle adds facts: who attended, spoke or was elected, or what kind of piece follows (…纪实, …报道). */
 const SUBTITLE_FACT_RE =
-  /(?:出席|致辞|讲话|主持|颁奖|作报告|带队)(?:[ ，]|$)|当选|(?:报道|纪实|侧记|掠影|剪影|综述|速递)$|^\d+[名个家项支人万]|(?:获|荣获|夺得).*(?:称号|奖|冠军|第一)|(?:书记|主席|主任|部长|局长|市长|区长|县长|负责人)[、，]?[\p{Script=Han}]{0,8}(?:带队|出席|调研|走访|看望|慰问|检查)/u;
+  /(?:出席|致辞|讲话|主持|颁奖|作报告|带队)(?:[ ，]|$)|当选|(?:报道|纪实|侧记|掠影|剪影|综述|速递)$|\d+(?:万|亿)?余?[名个家项支人场次户]|(?:获|荣获|夺得).*(?:称号|奖|冠军|第一)|(?:书记|主席|主任|部长|局长|市长|区长|县长|负责人)[、，]?[\p{Script=Han}]{0,8}(?:带队|出席|调研|走访|看望|慰问|检查)/u;
 /** A title wrapped over two lines: the second half continues (暨…, 及…) or the first is left open (…——, …的). */
 const CONTINUES_RE = /^(?:暨|及|以及|和|与|并|之)/u;
 const LEFT_OPEN_RE = /(?:——|—|暨|及|和|与|的|、|，|·)$/u;
@@ -69,7 +69,8 @@ export function assignHeadlineRoles(headings: SourceLine[], lede = ''): Headline
   } else if (rest.length === 1) headline.title = rest[0]!;
   else if (rest.length === 2) {
     const [upper, lower] = rest as [SourceLine, SourceLine];
-    if (SUBTITLE_DASH_RE.test(lower.text) || SUBTITLE_FACT_RE.test(lower.text)) [headline.title, headline.subtitle] = [upper, lower];
+    const factsBelow = SUBTITLE_FACT_RE.test(lower.text) && !looksLikeKicker(upper.text);
+    if (SUBTITLE_DASH_RE.test(lower.text) || factsBelow) [headline.title, headline.subtitle] = [upper, lower];
     else {
       [headline.kicker, headline.title] = [upper, lower];
       if (lede !== '' && !looksLikeKicker(upper.text) && restatedShare(upper.text, lede) > restatedShare(lower.text, lede)) {
