@@ -1,6 +1,7 @@
 // Character bookkeeping for the "nothing lost" gate: which letters, digits and Chinese characters of a bulletin
 // are missing from the text of its built pages.
 import { basename } from 'node:path';
+import { narrowAlphanumerics } from '../../../src/parse/punctuation.js';
 import { visibleText } from './html.js';
 import type { BuiltPage } from './site.js';
 
@@ -15,9 +16,10 @@ export function bulletinBody(text: string): string {
   return close < 0 ? lines.join('\n') : lines.slice(close + 1).join('\n');
 }
 
+/** Full-width digits and letters (２０２４, ＡＰＰ) count as the ASCII ones the parser publishes for them. */
 export function countCharacters(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const char of text) if (COUNTED.test(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+  for (const char of narrowAlphanumerics(text)) if (COUNTED.test(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
   return counts;
 }
 
