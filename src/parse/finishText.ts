@@ -21,7 +21,8 @@ export function finishText(blocks: ClassifiedBlock[], warn: ParseState['warn']):
     let text = curled.text;
     // A byline keeps the spaces between its names (记者 黄瑞 张宸菱 摄); a heading keeps its candidates for later.
     if (block.role !== 'byline' && block.role !== 'heading') text = dropChineseSpaces(text, joinedElsewhere);
-    return { ...block, text };
+    block.text = text; // blocks belong to this parse alone: no copy needed
+    return block;
   });
 }
 

@@ -102,7 +102,7 @@ export function narrowAlphanumerics(text: string): string {
 export const normaliseStage: Stage = (state) => {
   // Most issues have no full-width digits at all: one look at the whole text saves one per block.
   const narrow = HAS_FULL_WIDTH_ALNUM_RE.test(state.body) ? narrowAlphanumerics : (text: string) => text;
-  state.blocks = state.blocks
-    .map((block) => ({ ...block, text: tidySpaces(widenPunctuation(narrow(normaliseInvisibles(block.text)))) }))
-    .filter((block) => block.text !== '');
+  // The blocks belong to this parse alone, so their text is replaced in place rather than copied.
+  for (const block of state.blocks) block.text = tidySpaces(widenPunctuation(narrow(normaliseInvisibles(block.text))));
+  state.blocks = state.blocks.filter((block) => block.text !== '');
 };
