@@ -71,6 +71,8 @@ export type WarningCode =
   | 'suspicious-characters'
   | 'control-characters'
   | 'impossible-date'
+  | 'ornament-line'
+  | 'long-headline'
   | 'editor-mark';
 
 export interface ParseWarning {

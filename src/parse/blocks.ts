@@ -97,8 +97,15 @@ function joinWrappedLine(before: string, after: string): string {
   return /[A-Za-z0-9]/.test(last) && /[A-Za-z0-9]/.test(first) ? `${before} ${after}` : before + after;
 }
 
+/** A line of ornaments (★★★, ……, # # #, ※※※) has no letter or digit: a separator of the layout, never text. */
+const HAS_TEXT_RE = /[\p{L}\p{N}]/u;
+
 export const blocksStage: Stage = (state) => {
   const { blocks, controlLines } = splitBlocks(state.body, state.bodyLineOffset, state.marks);
   for (const line of controlLines) state.warn(line, 'control-characters', 'control characters removed from this line');
-  state.blocks = blocks;
+  state.blocks = blocks.filter((block) => {
+    if (HAS_TEXT_RE.test(block.text)) return true;
+    state.warn(block.startLine, 'ornament-line', `「${block.text.slice(0, 20)}」 has no letter or digit; read as a layout ornament and left out`);
+    return false;
+  });
 };

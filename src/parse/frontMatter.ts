@@ -44,19 +44,46 @@ export function splitFrontMatter(text: string, file: string): SplitText {
       throw new BulletinError(file, line, `unknown front matter key \`${key}\`; use date, title or number`);
     }
   }
+  const lineOf = (key: string) => 2 + Math.max(0, lines.slice(1, close).findIndex((l) => l.startsWith(`${key}:`)));
+  const value = (key: keyof FrontMatter) => {
+    try {
+      return scalar(map[key], key);
+    } catch (message) {
+      throw new BulletinError(file, lineOf(key), String(message));
+    }
+  };
   return {
-    frontMatter: { date: scalar(map.date), title: scalar(map.title), number: scalar(map.number) },
+    frontMatter: { date: value('date'), title: value('title'), number: value('number') },
     body: lines.slice(close + 1).join('\n'),
     bodyLineOffset: close + 1,
   };
 }
 
-function scalar(value: unknown): string | null {
-  if (value === undefined || value === null || value === '') return null;
+/** A front matter title is a headline on every page of the issue: one line of reasonable length. */
+const TITLE_MAX_CHARS = 60;
+/** C0 controls, DEL, and the bidirectional controls that would reorder a title on screen. */
+const UNPRINTABLE_RE = /[\u0000-\u001F\u007F\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/** One value of a key: a string, a number or a date, never a list or a mapping; the message names what to write. */
+function scalar(value: unknown, key: keyof FrontMatter): string | null {
+  if (value === undefined || value === null) return null;
   // YAML reads `date: 2024-01-05` as a timestamp; keep the calendar date exactly as written.
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).trim();
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    throw `front matter \`${key}\` must be a single value such as \`${EXAMPLES[key]}\`, not ${Array.isArray(value) ? 'a list' : `a ${typeof value === 'object' ? 'mapping' : typeof value}`}`;
+  }
+  const text = String(value).trim();
+  if (UNPRINTABLE_RE.test(text)) throw `front matter \`${key}\` holds control or text-direction characters; retype it`;
+  if (text === '') {
+    if (key === 'title') throw 'front matter `title` is blank; give the issue a title or remove the line';
+    return null;
+  }
+  if (key === 'title' && [...text].length > TITLE_MAX_CHARS) throw `front matter \`title\` is ${[...text].length} characters; keep it to ${TITLE_MAX_CHARS}`;
+  if (key === 'number' && !/^[0-9]{1,6}$/u.test(text)) throw `front matter \`number\` must be the issue's number, such as \`12\``;
+  return text;
 }
+
+const EXAMPLES: Record<keyof FrontMatter, string> = { date: 'date: 2024-01-05', title: 'title: 第1期', number: 'number: 1' };
 
 export const frontMatterStage: Stage = (state) => {
   const { frontMatter, body, bodyLineOffset } = splitFrontMatter(state.text, state.file);

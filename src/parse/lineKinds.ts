@@ -56,7 +56,8 @@ function kindOf(block: Block, previous: ReadBlock | undefined, next: Block | und
   if (block.mark) return EDITOR_KIND[block.mark];
   const han = hanCount(text);
   // Most blocks are long paragraphs, longer than any credit, caption or headline: settle them at once.
-  if (han > LONG_BLOCK_HAN) return BULLET_RE.test(text) ? 'bullet' : block.markdownLevel > 0 ? 'heading' : 'paragraph';
+  // A `#` line this long is text a converter marked, not a headline (see the long-headline warning).
+  if (han > LONG_BLOCK_HAN) return BULLET_RE.test(text) ? 'bullet' : 'paragraph';
   if (isCreditLine(text, han)) return 'byline';
   if (isCaptionText(text, han)) return 'caption';
   if (BULLET_RE.test(text)) return 'bullet';
@@ -126,6 +127,9 @@ function isCutProse(text: string, next: Block | undefined): boolean {
 export const lineKindsStage: Stage = (state) => {
   state.lines = readLineKinds(state.blocks);
   for (const block of state.lines) {
+    if ((block.markdownLevel > 0 || block.mark) && block.kind === 'paragraph' && hanCount(block.text) > LONG_BLOCK_HAN) {
+      state.warn(block.startLine, 'long-headline', `a line marked as a headline is ${[...block.text].length} characters long; kept as text`);
+    }
     if (block.mark) continue;
     if (block.kind === 'caption' && !isCaptionText(block.text)) {
       state.note(block.startLine, 'caption-or-text', `「${block.text}」 stands apart like a photo caption and was taken as one`, '正文：');

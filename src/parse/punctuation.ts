@@ -3,9 +3,10 @@ import { HAN_RE, isHan } from './chars.js';
 import { tidySpaces } from './spaces.js';
 import type { Stage } from './state.js';
 
-const ZERO_WIDTH_RE = /[\u200B-\u200D\u2060\uFEFF]/g;
+// Zero-width characters, and the text-direction controls that would reorder a headline on screen (U+202E…).
+const ZERO_WIDTH_RE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 const WIDE_SPACE_RE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
-const INVISIBLE_OR_WIDE_RE = /[\u200B-\u200D\u2060\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/;
+const INVISIBLE_OR_WIDE_RE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/;
 const PAREN_PAIR_RE = /\(([^()\n]*)\)/g;
 const KATAKANA_MIDDLE_DOT_RE = /[\u30FB\uFF65]/g;
 /** Quotes and brackets say nothing about whether a mark sits in Chinese or English text. */
