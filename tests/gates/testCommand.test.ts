@@ -49,8 +49,9 @@ describe('README’s commands', () => {
     expect(readmeCommands()).toEqual(['npm ci && npm run build', 'npm run test:all']);
   });
 
-  it('test:all installs what is missing, then runs every test; npm test stays plain vitest', () => {
-    expect(scripts['test:all']).toBe('sh scripts/test-setup.sh && vitest run');
+  it('test:all installs what is missing, type-checks, then runs every test; npm test stays plain vitest', () => {
+    expect(scripts['test:all']).toBe('sh scripts/test-setup.sh && tsc --noEmit && vitest run');
+    expect(scripts.typecheck).toBe('tsc --noEmit');
     expect(scripts.test).toBe('vitest run');
   });
 

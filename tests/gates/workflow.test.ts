@@ -110,7 +110,10 @@ describe('the deploy workflow', () => {
     const chromium = stepIndex(job, runs(/apt-get install[^\n]*\bchromium\b/));
     const install = stepIndex(job, runs(/^npm ci\b/m));
     const test = stepIndex(job, runs(/^npm test\b/m));
+    const typecheck = stepIndex(job, runs(/^npm run typecheck\b/m));
     const build = stepIndex(job, runs(/^npm run build\b/m));
+    expect(install).toBeLessThan(typecheck);
+    expect(typecheck).toBeLessThan(build);
     const upload = stepIndex(job, usesAction('actions/upload-pages-artifact'));
     expect(chromium).toBeGreaterThanOrEqual(0);
     expect(chromium).toBeLessThan(test);
