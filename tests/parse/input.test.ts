@@ -1,8 +1,8 @@
 // Bytes in: encodings, line endings, issue dates, front matter, and bad files that must fail with file and line.
 import { describe, expect, it } from 'vitest';
-import { BulletinError } from '../../src/errors.js';
 import { decodeBulletin } from '../../src/parse/decode.js';
 import { parseBulletin } from '../../src/parse/index.js';
+import { errorOf } from '../helpers/errors.js';
 
 const SAMPLE = '市总工会召开会议\n\n11月2日，重庆市总工会召开六届二次常委（扩大）会议。\n';
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -26,15 +26,6 @@ function gb18030(text: string): Uint8Array {
   return new Uint8Array(bytes);
 }
 
-const errorOf = (fn: () => unknown): BulletinError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof BulletinError) return error;
-    throw error;
-  }
-  throw new Error('expected a BulletinError');
-};
 
 describe('encodings and line endings give the same records', () => {
   const reference = parseBulletin(utf8(SAMPLE), '2023-11.txt').records;

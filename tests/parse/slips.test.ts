@@ -1,20 +1,11 @@
 // Input that once slipped through the parser onto the site: ornament lines, front matter of the wrong type,
 // control and text-direction characters, and a headline the length of a book.
 import { describe, expect, it } from 'vitest';
-import { BulletinError } from '../../src/errors.js';
 import { parseBulletin } from '../../src/parse/index.js';
+import { errorOf } from '../helpers/errors.js';
 import { characterDifference } from '../../src/quality/invariant.js';
 
 const LEDE = '12月3日，重庆市总工会召开全市工会财务工作会议。';
-const errorOf = (fn: () => unknown): BulletinError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof BulletinError) return error;
-    throw error;
-  }
-  throw new Error('expected a BulletinError');
-};
 
 describe('ornament lines', () => {
   it.each(['★★★', '……', '# # #', '※ ※ ※', '———'])('「%s」 above and below an article is left out with a warning, never a record', (ornament) => {
