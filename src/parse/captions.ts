@@ -22,7 +22,21 @@ export function isLabelLike(text: string): boolean {
 }
 
 export function classifyBlocks(blocks: ReadBlock[]): ClassifiedBlock[] {
-  return blocks.map((block, i) => ({ ...block, role: roleOf(block, blocks[i - 1], blocks[i + 1], afterText(blocks, i)) }));
+  return blocks.map((block, i) => {
+    const role = roleOf(block, blocks[i - 1], blocks[i + 1], afterText(blocks, i));
+    // Written out rather than spread: see withKind in lineKinds.ts.
+    return {
+      text: block.text,
+      startLine: block.startLine,
+      endLine: block.endLine,
+      gapBefore: block.gapBefore,
+      markdownLevel: block.markdownLevel,
+      mark: block.mark,
+      splitBefore: block.splitBefore,
+      kind: block.kind,
+      role,
+    };
+  });
 }
 
 /** Whether text (not a headline) stands before block `i`, looking past the captions in between. */

@@ -2,7 +2,7 @@
 // and refuses where the next block plainly starts something new.
 import { endsSentence, hanCount } from './chars.js';
 import { findLedeDate } from './dates/index.js';
-import type { ReadBlock } from './lineKinds.js';
+import { withKind, type ReadBlock } from './lineKinds.js';
 import type { Stage } from './state.js';
 
 /**
@@ -37,7 +37,7 @@ export function rejoinBrokenParagraphs(blocks: ReadBlock[]): RejoinResult {
     if (previous && (previous.kind === 'paragraph' || previous.kind === 'bullet') && !endsSentence(previous.text)) {
       unfinished.push(previous);
     }
-    out.push({ ...block });
+    out.push(withKind(block, block.kind));
   }
   const last = out.at(-1);
   if (last && (last.kind === 'paragraph' || last.kind === 'bullet') && !endsSentence(last.text)) unfinished.push(last);
