@@ -25,6 +25,10 @@ export interface PageShell {
   jsonLd?: unknown;
   /** Robots `noindex` for pages such as 404. */
   noindex?: boolean;
+  /** Unprefixed path of the page that stands for this one (a redirect page's target); `path` by default. */
+  canonicalPath?: string;
+  /** Unprefixed path the browser goes to at once (`<meta http-equiv="refresh">`: the CSP allows no inline script). */
+  refreshTo?: string;
   /** The page's own content; goes inside `<main>`. Already HTML. */
   main: string;
 }
@@ -32,7 +36,7 @@ export interface PageShell {
 export function renderPage(shell: PageShell): string {
   const { site } = shell;
   const url = (path: string) => `${site.prefix}${path}`;
-  const canonical = `${site.origin}${url(shell.path)}`;
+  const canonical = `${site.origin}${url(shell.canonicalPath ?? shell.path)}`;
   const fullTitle = shell.title ? `${shell.title} · ${site.name}` : site.name;
   const current = (section: NavSection) => (shell.section === section ? ' aria-current="page"' : '');
   const og = shell.openGraph ?? { type: 'website' as const };
@@ -41,6 +45,7 @@ export function renderPage(shell: PageShell): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // A constant without `"`, `<` or `&`: written as is, so the policy reads the same in the source as in the browser.
     `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
+    shell.refreshTo === undefined ? '' : `<meta http-equiv="refresh" content="0; url=${escapeHtml(url(shell.refreshTo))}">`,
     `<title>${escapeHtml(fullTitle)}</title>`,
     shell.description ? `<meta name="description" content="${escapeHtml(shell.description)}">` : '',
     shell.noindex ? '<meta name="robots" content="noindex">' : `<link rel="canonical" href="${escapeHtml(canonical)}">`,

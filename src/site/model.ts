@@ -4,6 +4,7 @@
 import { BulletinError } from '../errors.js';
 import type { ArticleRecord, ParsedBulletin } from '../types.js';
 import { chineseDate, chineseMonth, displayDate } from './dates.js';
+import { planUrls, readRegistry, recordsPublishedUrls, registryFileFor, type UrlPlan } from './publishedUrls.js';
 import { relatedRecords } from './related.js';
 import {
   columnId,
@@ -150,6 +151,23 @@ export interface FeedEntry {
   page: RecordPage;
   /** Absolute URL. */
   url: string;
+  /** Absolute URL the entry was first published under (content/published-urls.json), so readers see no new entry. */
+  id: string;
+}
+
+/** A page at an address the site once published and no longer builds (content/published-urls.json). */
+export interface RedirectPage {
+  permalink: string;
+  /** The old address, unprefixed. */
+  path: string;
+  /** Where it points, unprefixed and prefixed, and what a reader sees there. */
+  targetPath: string;
+  targetUrl: string;
+  targetTitle: string;
+  /** What the old address held. */
+  kind: 'record' | 'issue';
+  /** `moved`: the same record or issue under a new address; `retired`: removed on purpose. */
+  reason: 'moved' | 'retired';
 }
 
 export interface Feed {
@@ -176,18 +194,31 @@ export interface SiteModel {
   archiveYears: ArchiveYear[];
   home: { latest: IssuePage | null; recent: RecordLink[] };
   feeds: Feed[];
-  /** Every HTML page path (unprefixed), for the sitemap. */
+  /** Every HTML page path (unprefixed), for the sitemap. Redirect pages are not in it. */
   sitemapPaths: string[];
+  /** Old addresses and where they point; never in the sitemap or the search index. */
+  redirects: RedirectPage[];
+  /** The registry of published addresses as this build leaves it, or null when the content has none. */
+  publishedUrls: Pick<UrlPlan, 'file' | 'text' | 'changed' | 'added' | 'moved'> | null;
 }
 
 export interface BuildModelOptions {
   pathPrefix?: string;
   siteUrl?: string;
+  /** Where `published-urls.json` is; by default the folder above the bulletins' `bulletins/` folder. */
+  contentDir?: string;
+  /**
+   * A published address that would vanish with no successor: an error (the build), or a warning (the dev server,
+   * where an editor is still at work).
+   */
+  vanishedUrls?: 'error' | 'warn';
 }
 
 export interface ModelResult {
   model: SiteModel | null;
   errors: BulletinError[];
+  /** Problems that do not stop this model (only with `vanishedUrls: 'warn'`). */
+  warnings?: BulletinError[];
 }
 
 /** Newest first; ties keep reading order so every list is the same on every build. */
@@ -295,6 +326,30 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
     issueRecords.push({ bulletin, ref, pages });
   }
   if (errors.length > 0) return { model: null, errors };
+
+  // Addresses published before: new ones are recorded, vanished ones redirect to their successor or stop the build.
+  let plan: UrlPlan | null = null;
+  const registryFile = registryFileFor(
+    ordered.map((b) => b.meta.file),
+    options.contentDir,
+  );
+  if (registryFile !== null) {
+    try {
+      const loaded = readRegistry(registryFile);
+      if (loaded !== null || recordsPublishedUrls()) {
+        plan = planUrls(
+          registryFile,
+          loaded,
+          records.map((p) => ({ path: p.path, issueKey: p.issue.key, kind: p.record.kind, order: p.record.order, title: p.record.title, body: p.record.body })),
+          issueRecords.map(({ ref }) => ({ path: issuePath(ref.key), key: ref.key })),
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof BulletinError)) throw error;
+      return { model: null, errors: [error] };
+    }
+  }
+  if (plan && plan.errors.length > 0 && options.vanishedUrls !== 'warn') return { model: null, errors: plan.errors };
 
   const link = (page: RecordPage): RecordLink => ({
     url: page.url,
@@ -438,7 +493,8 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
     .map(link);
 
   const feedArticles = newest.filter((p) => p.record.kind === 'article');
-  const entries = (pages: RecordPage[]): FeedEntry[] => pages.slice(0, FEED_SIZE).map((page) => ({ page, url: absolute(page.path) }));
+  const entries = (pages: RecordPage[]): FeedEntry[] =>
+    pages.slice(0, FEED_SIZE).map((page) => ({ page, url: absolute(page.path), id: absolute(plan?.feedIds.get(page.path) ?? page.path) }));
   const feeds: Feed[] = [
     { permalink: 'feed.xml', format: 'atom', title: SITE_NAME, selfUrl: absolute('/feed.xml'), homeUrl: absolute('/'), id: absolute('/'), entries: entries(feedArticles) },
     { permalink: 'feed.json', format: 'json', title: SITE_NAME, selfUrl: absolute('/feed.json'), homeUrl: absolute('/'), id: absolute('/'), entries: entries(feedArticles) },
@@ -465,7 +521,20 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
     ...sources.map((s) => s.path),
   ];
 
+  const recordByPath = new Map(records.map((p) => [p.path, p]));
+  const issueByPath = new Map(issues.map((i) => [i.path, i]));
+  const redirects: RedirectPage[] = (plan?.redirects ?? []).map((r) => ({
+    permalink: outputFileFor(r.path),
+    path: r.path,
+    targetPath: r.target,
+    targetUrl: url(r.target),
+    targetTitle: recordByPath.get(r.target)?.record.title ?? issueByPath.get(r.target)?.ref.name ?? '往期回顾',
+    kind: r.path.startsWith('/issues/') ? 'issue' : 'record',
+    reason: r.reason,
+  }));
+
   return {
+    warnings: plan?.errors.length ? plan.errors : undefined,
     model: {
       site,
       records,
@@ -478,6 +547,8 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
       home: { latest, recent },
       feeds,
       sitemapPaths,
+      redirects,
+      publishedUrls: plan && { file: plan.file, text: plan.text, changed: plan.changed, added: plan.added, moved: plan.moved },
     },
     errors: [],
   };

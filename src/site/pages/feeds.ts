@@ -18,7 +18,7 @@ export function renderAtom(feed: Feed): string {
     return `<entry>
 <title>${escapeXml(record.title)}</title>
 <link href="${escapeXml(entry.url)}"/>
-<id>${escapeXml(entry.url)}</id>
+<id>${escapeXml(entry.id)}</id>
 <published>${isoDateTime(record.date)}</published>
 <updated>${isoDateTime(record.date)}</updated>
 ${record.byline ? `<author><name>${escapeXml(record.byline)}</name></author>` : ''}
@@ -49,7 +49,7 @@ export function renderJsonFeed(feed: Feed): string {
       feed_url: feed.selfUrl,
       language: 'zh-CN',
       items: feed.entries.map((entry) => ({
-        id: entry.url,
+        id: entry.id,
         url: entry.url,
         title: entry.page.record.title,
         content_html: entryHtml(entry),
