@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import layouts from './src/site/eleventy/layouts.js';
 import liveSearch from './src/site/eleventy/liveSearch.js';
+import publishedUrls from './src/site/eleventy/publishedUrls.js';
 import searchPlaceholder from './src/site/eleventy/searchPlaceholder.js';
 import siteData from './src/site/eleventy/siteData.js';
 import staticAssets from './src/site/eleventy/staticAssets.js';
@@ -28,6 +29,8 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(searchPlaceholder, { templatesDir });
   // Under `npm start`, the search index follows each rebuild, in the background.
   eleventyConfig.addPlugin(liveSearch);
+  // `npm run build` records the addresses it published in content/published-urls.json.
+  eleventyConfig.addPlugin(publishedUrls);
 
   return {
     // Markdown and HTML are never run through Liquid or Nunjucks, so `{{ }}` / `{% %}` stay literal.
