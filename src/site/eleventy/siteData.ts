@@ -7,7 +7,7 @@ import { formatProblem } from '../../cli/format.js';
 import type { BulletinError } from '../../errors.js';
 import { bulletinFilesIn, bulletinSha1, contentFingerprint, loadBulletins } from '../../load.js';
 import type { ParsedBulletin } from '../../types.js';
-import { buildModel, type Feed, type IssuePage, type ListPage, type RecordPage, type SiteModel, type SourcePage } from '../model.js';
+import { buildModel, type Feed, type IssuePage, type ListPage, type RecordPage, type RedirectPage, type SiteModel, type SourcePage } from '../model.js';
 
 export const SITE_MODEL_KEY = 'siteModel';
 
@@ -67,7 +67,7 @@ export default function siteData(eleventyConfig: any, options: SiteDataOptions =
 }
 
 /** The pages Eleventy paginates over; each entry renders one output file. */
-const PAGINATED = ['records', 'issues', 'sources', 'columnPages', 'yearPages', 'feeds'] as const;
+const PAGINATED = ['records', 'issues', 'sources', 'columnPages', 'yearPages', 'feeds', 'redirects'] as const;
 
 export class LiveModel {
   private parsed = new Map<string, { hash: string; bulletin: ParsedBulletin }>();
@@ -85,8 +85,10 @@ export class LiveModel {
   next(): SiteModelData {
     const { bulletins, hashes, fingerprint } = this.load();
     this.latestFingerprint = fingerprint;
-    const built = buildModel(bulletins, this.options);
+    // An address that would vanish is a warning here, while the editor is at work; `npm run build` refuses it.
+    const built = buildModel(bulletins, { ...this.options, vanishedUrls: 'warn' });
     if (!built.model) throw contentError(built.errors);
+    for (const warning of built.warnings ?? []) console.warn(formatProblem('warning', warning));
     const model = built.model;
     // A record stands for its bulletin's hash (same bytes, same record); everything else in a page model is small
     // and is compared as it is. Shallow copies keep JSON.stringify native (a replacer function is several times slower).
@@ -98,6 +100,7 @@ export class LiveModel {
       columnPages: (page: ListPage) => JSON.stringify(page),
       yearPages: (page: ListPage) => JSON.stringify(page),
       feeds: (feed: Feed) => JSON.stringify({ ...feed, entries: feed.entries.map((e) => ({ ...e, page: token(e.page) })) }),
+      redirects: (page: RedirectPage) => JSON.stringify(page),
     };
     this.pending = new Map();
     const changed = (entries: object[], kind: (typeof PAGINATED)[number]) =>
