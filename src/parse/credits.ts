@@ -72,7 +72,7 @@ export function isLoneName(text: string): boolean {
 
 /** The credit a caption ends with: … 摄, …/摄, （… 摄）, …供图, …供图 某某网发, 摄影 某某, 某某 作, 图片由…提供. */
 const CAPTION_CREDIT_RE =
-  /(?:摄|供图|提供|摄影报道)(?:[/／][^\s，。]{1,10})?[）)]?$|(?:摄影|图)[ ：:/／]?[\p{Script=Han}]{2,4}$|供图 ?[\p{Script=Han}A-Za-z0-9]{1,10}发$|[\p{Script=Han}]{2,4} 作$/u;
+  /(?:摄|供图|摄影报道)(?:[/／][^\s，。]{1,10})?[）)]?$|(?:图片|照片)由[^，。]{1,16}提供[）)]?$|(?:摄影|图)[ ：:/／]?[\p{Script=Han}]{2,4}$|供图 ?[\p{Script=Han}A-Za-z0-9]{1,10}发$|[\p{Script=Han}]{2,4} 作$/u;
 /** Lines that say they describe a picture. */
 const CAPTION_OPENER_RE = /^(?:图为|图片为|上图|下图|左图|右图|组图|图[一二三四五六1-9]?[：:]|▲|△)/u;
 const CAPTION_MAX_HAN = 120;

@@ -39,7 +39,7 @@ const LEFT_OPEN_RE = /(?:——|—|暨|及|和|与|的|、|，|·)$/u;
 export const TITLE_MIN_HAN = 6;
 /** A label-like line that names a province or city (贵州铜仁, 四川宜宾) is a place kicker, not a column. */
 const PLACE_KICKER_RE =
-  /^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)/u;
+  /^(?:川渝|成渝|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)/u;
 /** Share of a line's character pairs the lede repeats, above which the lede restates that line. */
 export const RESTATED_SHARE = 0.5;
 const ORDINAL_RE = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[.、．]|第[一二三四五六七八九十\d]+[部分章节])/u;
@@ -141,6 +141,11 @@ const MIN_HALF_HAN = 3;
  * wrapped; a parallel title's first half is as short as its second or shorter (寒冬送暖 户外劳动者服务站点上新).
  */
 const MAX_HALF_RATIO = 1.9;
+/**
+ * A first half that ends on a verb still waiting for its object (…总工会举办 第三届…大赛) does not stand alone:
+ * the space was a line's end, not the middle of a parallel title.
+ */
+const OPEN_VERB_END_RE = /(?:举办|召开|举行|开展|启动|组织|发布|推进|看望|慰问|走进|参加|成立|签订|建成|开通|出台|印发|部署|表彰|命名)$/u;
 /** A second half that opens with a pairing word belongs to the first whatever their lengths (…是 …更是). */
 const PARALLEL_CONNECTOR_RE = /^(?:更|也|又|还|再|亦|既|且)/u;
 
@@ -175,7 +180,7 @@ export function resolveHeadingSpaces(text: string, articleText: string, compactA
     }
     const [short, long] = [hanCount(left), hanCount(right)].sort((a, b) => a - b) as [number, number];
     const alike = hanCount(left) <= hanCount(right) * MAX_HALF_RATIO || PARALLEL_CONNECTOR_RE.test(right);
-    if (short >= MIN_HALF_HAN && alike && !compactArticle.includes(seam)) parallel.push(k);
+    if (short >= MIN_HALF_HAN && alike && !OPEN_VERB_END_RE.test(left) && !compactArticle.includes(seam)) parallel.push(k);
   }
   // Of several candidates for the parallel space, the one nearest the middle divides the title.
   const middle = text.replace(/ /g, '').length / 2;

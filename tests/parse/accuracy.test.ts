@@ -9,7 +9,7 @@ const labelled = loadLabelledBulletins(join(import.meta.dirname, '../fixtures'))
 const scores = labelled.map((b) => scoreBulletin(b));
 const all = totals(scores);
 
-/** Reached on 2026-12-02 over 210 labelled records: every field 1.000. */
+/** Reached on 2026-12-02 over 253 labelled records: F1, dates, columns, bylines, captions 1.000; roles 0.996. */
 const FLOORS = { f1: 0.98, dates: 0.97, roles: 0.97, columns: 0.97, bylines: 0.95, captions: 0.95 };
 
 describe('accuracy on the labelled bulletins', () => {
@@ -18,7 +18,8 @@ describe('accuracy on the labelled bulletins', () => {
     expect(labelled.filter((b) => b.name.startsWith('blind/'))).toHaveLength(4);
     expect(labelled.filter((b) => b.name.startsWith('blind-2/'))).toHaveLength(4);
     expect(labelled.filter((b) => b.name.startsWith('blind-3/'))).toHaveLength(4);
-    expect(all.labelled).toBeGreaterThanOrEqual(210);
+    expect(labelled.filter((b) => b.name.startsWith('blind-4/'))).toHaveLength(5);
+    expect(all.labelled).toBeGreaterThanOrEqual(253);
   });
 
   it.each(Object.entries(FLOORS))('%s stays at or above its floor', (metric, floor) => {
@@ -28,7 +29,7 @@ describe('accuracy on the labelled bulletins', () => {
 
   it('rejoins every sentence a page break cut', () => {
     expect(all.breaks.right).toBe(all.breaks.of);
-    expect(all.breaks.of).toBeGreaterThanOrEqual(34);
+    expect(all.breaks.of).toBeGreaterThanOrEqual(40);
   });
 
   it('loses and invents no letter or digit in any labelled bulletin', () => {

@@ -25,6 +25,8 @@ export type MentionRole = 'news' | 'window' | 'background';
 export function mentionRole(text: string, mention: DateMention): MentionRole {
   const end = mention.index + mention.text.length;
   if (end < text.length && AFTER_FIRST.has(text[end]!)) {
+    // A month, or part of one, that the report's work has run since (10月下旬以来，…新建…) dates it roughly.
+    if (mention.day === null && mention.month !== null && text.startsWith('以来', end)) return 'background';
     WINDOW_AFTER_RE.lastIndex = end;
     if (WINDOW_AFTER_RE.test(text)) return 'window';
   }
