@@ -1,4 +1,4 @@
-// Stage: lines → blocks. A block is a run of non-blank lines; the number of blank lines before it is kept,
+// Stage `blocks` (see STAGES in index.ts): lines → blocks. A block is a run of non-blank lines; the number of blank lines before it is kept,
 // because captions are set apart by several blank lines while paragraphs are separated by one.
 import { BULLET_RE } from './chars.js';
 import type { EditorMark, MarkedLines } from './editorMarks.js';

@@ -1,4 +1,4 @@
-// Stage 8: settles each short line as a heading or a photo caption. A caption is set apart by several blank
+// Stage `classify` (see STAGES in index.ts): settles each short line as a heading or a photo caption. A caption is set apart by several blank
 // lines; a column label is a short line of a few characters; a "caption" that introduces a dated lede right
 // after body text is really the next article's title.
 import { hanCount } from './chars.js';

@@ -1,4 +1,4 @@
-// Stage 1: bytes → text. UTF-8 (with or without BOM) first, then GB18030; binary and empty files are errors.
+// Stage `decode` (see STAGES in index.ts): bytes → text. UTF-8 (with or without BOM) first, then GB18030; binary and empty files are errors.
 import { BulletinError } from '../errors.js';
 import type { Stage } from './state.js';
 

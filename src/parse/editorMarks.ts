@@ -1,4 +1,4 @@
-// Stage 5: the editor's marks. When the parser reads a layout wrong, an editor fixes it in the text file with a
+// Stage `editor-marks` (see STAGES in index.ts): the editor's marks. When the parser reads a layout wrong, an editor fixes it in the text file with a
 // line prefix (标题：…) or a line `---` between two articles. Marks always win over the rules, are checked here,
 // and never reach the site: the prefix is removed and the mark travels with the line's block.
 import type { Stage } from './state.js';

@@ -1,4 +1,4 @@
-// Stage 8b: once paragraphs are whole, quotes can be paired and the last Chinese spaces dropped. Headings keep
+// Stage `finish-text` (see STAGES in index.ts): once paragraphs are whole, quotes can be paired and the last Chinese spaces dropped. Headings keep
 // their candidate space until the article's text can tell a parallel title from a wrapped line.
 import type { ClassifiedBlock } from './captions.js';
 import { curlQuotes } from './punctuation.js';

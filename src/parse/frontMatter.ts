@@ -1,4 +1,4 @@
-// Stage 2: optional YAML front matter (`date`, `title`, `number`) that overrides what the file name says.
+// Stage `front-matter` (see STAGES in index.ts): optional YAML front matter (`date`, `title`, `number`) that overrides what the file name says.
 import { parse as parseYaml } from 'yaml';
 import { BulletinError } from '../errors.js';
 import type { Stage } from './state.js';

@@ -1,4 +1,4 @@
-// Stage 9: groups classified blocks into articles and briefs. A run of headings (with captions among them)
+// Stage `group` (see STAGES in index.ts): groups classified blocks into articles and briefs. A run of headings (with captions among them)
 // before a paragraph either starts a new article or heads a section of the current one:
 //  - after a news report (its lede opens with a date), a headed paragraph is the next report;
 //  - inside a feature (no dated lede), a headed paragraph is a section, unless it opens with a date *and*

@@ -1,4 +1,4 @@
-// Stage 3: the issue date, from front matter or the file name (`YYYY-MM-DD[-slug].txt` or `YYYY-MM[-slug].txt`).
+// Stage `issue-date` (see STAGES in index.ts): the issue date, from front matter or the file name (`YYYY-MM-DD[-slug].txt` or `YYYY-MM[-slug].txt`).
 import { DateTime } from 'luxon';
 import { basename } from 'node:path';
 import { BulletinError } from '../errors.js';

@@ -1,4 +1,4 @@
-// Stage 6: a first reading of each block by its shape alone: paragraph, short line, bullet item, byline, QR prompt.
+// Stage `line-kinds` (see STAGES in index.ts): a first reading of each block by its shape alone: paragraph, short line, bullet item, byline, caption, QR prompt.
 import type { Block } from './blocks.js';
 import { BULLET_RE, endsSentence, hanCount } from './chars.js';
 import { isCaptionText, isCreditLine, isLoneName } from './credits.js';

@@ -1,4 +1,4 @@
-// Stage 5a: half-width punctuation inside Chinese text becomes full-width; numbers, times and English keep theirs.
+// Stage `normalise` (see STAGES in index.ts): half-width punctuation inside Chinese text becomes full-width; numbers, times and English keep theirs.
 import { HAN_RE, isHan } from './chars.js';
 import { tidySpaces } from './spaces.js';
 import type { Stage } from './state.js';

@@ -1,4 +1,4 @@
-// Stage 10: drafts → plain records: headline spaces settled against the article's own text, dates read from
+// Stage `records` (see STAGES in index.ts): drafts → plain records: headline spaces settled against the article's own text, dates read from
 // the lede, briefs titled by their first clause, bodies written as Markdown.
 import { findLedeDate, issueDateFallback, resolveMentionChecked, type DateMention, type IssueContext } from './dates/index.js';
 import type { Draft } from './group.js';

@@ -1,4 +1,4 @@
-// Stage 7: rejoins a paragraph that a page or column break cut mid-sentence (`崇尚劳` + `模、争当劳模…`),
+// Stage `rejoin` (see STAGES in index.ts): rejoins a paragraph that a page or column break cut mid-sentence (`崇尚劳` + `模、争当劳模…`),
 // and refuses where the next block plainly starts something new.
 import { endsSentence, hanCount } from './chars.js';
 import { findLedeDate } from './dates/index.js';

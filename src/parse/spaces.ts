@@ -1,4 +1,4 @@
-// Stage 5b: spaces. Line wrapping in PDF and Word exports leaves spaces inside Chinese words (`领 导`);
+// Stage `normalise (spaces)` (see STAGES in index.ts): spaces. Line wrapping in PDF and Word exports leaves spaces inside Chinese words (`领 导`);
 // the only deliberate one is between the two halves of a parallel title, which headline roles decide later.
 import { CLAUSE_PUNCT, hanCount, isCjkish } from './chars.js';
 
