@@ -125,10 +125,21 @@ function looksLikeKicker(text: string): boolean {
   return / /.test(text) || hanCount(text) <= 6;
 }
 
+/**
+ * Whether headings could title a report of their own. A report's title says who did what, so a short one names
+ * its actor (区总工会…, 重庆市…, 某某公司…); a short slogan with no actor (走访慰问暖人心, 服务大局) heads a section.
+ */
 export function isPlausibleTitle(headings: SourceLine[]): boolean {
   const { title } = assignHeadlineRoles(headings);
-  return title !== null && hanCount(title.text) >= TITLE_MIN_HAN;
+  if (title === null) return false;
+  const han = hanCount(title.text);
+  return han >= ACTORLESS_TITLE_MIN_HAN || (han >= TITLE_MIN_HAN && ACTOR_RE.test(title.text));
 }
+
+/** Who a report's title names: a union, a place, an organisation. */
+const ACTOR_RE = /工会|工委|[省市区县镇乡村]|街道|园区|公司|集团|企业|[局委办厅院校]|中心|协会|联合会|劳模|工匠/u;
+/** Long enough to be a report's title whatever it names. */
+const ACTORLESS_TITLE_MIN_HAN = 8;
 
 export function isOrdinalHeading(text: string): boolean {
   return ORDINAL_RE.test(text);

@@ -58,7 +58,7 @@ export interface BulletinScore {
 }
 
 const SPACES_RE = /\s+/gu;
-const LABELLED_SETS = ['corpus', 'blind', 'blind-2', 'blind-3', 'blind-4'];
+const LABELLED_SETS = ['corpus', 'blind', 'blind-2', 'blind-3', 'blind-4', 'blind-5'];
 const compact = (text: string | null | undefined) => (text ?? '').replace(SPACES_RE, '');
 
 export function loadLabelledBulletins(fixturesDir: string): LabelledBulletin[] {

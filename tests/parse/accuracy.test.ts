@@ -9,7 +9,7 @@ const labelled = loadLabelledBulletins(join(import.meta.dirname, '../fixtures'))
 const scores = labelled.map((b) => scoreBulletin(b));
 const all = totals(scores);
 
-/** Reached on 2026-12-02 over 253 labelled records: F1, dates, columns, bylines, captions 1.000; roles 0.996. */
+/** Reached on 2026-12-02 over 298 labelled records: F1, columns, bylines, captions 1.000; dates 0.997; roles 0.990. */
 const FLOORS = { f1: 0.98, dates: 0.97, roles: 0.97, columns: 0.97, bylines: 0.95, captions: 0.95 };
 
 describe('accuracy on the labelled bulletins', () => {
@@ -19,7 +19,8 @@ describe('accuracy on the labelled bulletins', () => {
     expect(labelled.filter((b) => b.name.startsWith('blind-2/'))).toHaveLength(4);
     expect(labelled.filter((b) => b.name.startsWith('blind-3/'))).toHaveLength(4);
     expect(labelled.filter((b) => b.name.startsWith('blind-4/'))).toHaveLength(5);
-    expect(all.labelled).toBeGreaterThanOrEqual(253);
+    expect(labelled.filter((b) => b.name.startsWith('blind-5/'))).toHaveLength(5);
+    expect(all.labelled).toBeGreaterThanOrEqual(298);
   });
 
   it.each(Object.entries(FLOORS))('%s stays at or above its floor', (metric, floor) => {
@@ -29,7 +30,7 @@ describe('accuracy on the labelled bulletins', () => {
 
   it('rejoins every sentence a page break cut', () => {
     expect(all.breaks.right).toBe(all.breaks.of);
-    expect(all.breaks.of).toBeGreaterThanOrEqual(40);
+    expect(all.breaks.of).toBeGreaterThanOrEqual(49);
   });
 
   it('loses and invents no letter or digit in any labelled bulletin', () => {
