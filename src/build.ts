@@ -1,12 +1,13 @@
 // `buildSite`: parse → page models → Eleventy into a fresh folder → Pagefind → swap into place. It fails closed: bad
 // bulletins stop the build before anything is written, and a build that fails later leaves the old output untouched.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readlinkSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { formatProblem, githubAnnotation } from './cli/format.js';
+import { OutputError } from './errors.js';
 import { loadContent } from './load.js';
+import { lockOutput, recoverOutput, releaseScratchPath, scratchPathFor, sweepLeftovers, type OutputLock } from './outputLock.js';
 import { indexSite } from './search/indexSite.js';
 import { searchRecordsOf } from './search/searchRecords.js';
 import { provideSiteModel } from './site/eleventy/siteData.js';
@@ -21,7 +22,10 @@ export interface BuildOptions {
   contentDir: string;
   outputDir: string;
   pathPrefix?: string;
+  /** Progress lines and warnings off; errors are always printed. */
   quiet?: boolean;
+  /** How long to wait for another build into the same output folder before failing; default 15 s. */
+  lockWaitMs?: number;
 }
 
 export interface BuildResult {
@@ -33,27 +37,59 @@ export interface BuildResult {
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const report = new Report(options.quiet);
-  const model = prepareModel(options, report);
-  if (!model) return report.failed();
-
   const outputDir = resolve(options.outputDir);
-  // The scratch folder sits beside the output so the final rename stays on one file system; on a fresh clone
-  // (`--output tests/.output/site`, `dist/site`) that parent may not exist yet.
-  mkdirSync(dirname(outputDir), { recursive: true });
-  const scratch = makeScratchDir(join(dirname(outputDir), `${basename(outputDir)}.build-`));
+  const interrupted = new InterruptCleanup(outputDir);
+  let lock: OutputLock | undefined;
+  interrupted.arm();
   try {
+    checkOutputDir(outputDir);
+    lock = await lockOutput(outputDir, {
+      waitMs: options.lockWaitMs,
+      onWait: (holder) => report.say(`waiting for the build with pid ${holder.pid} to finish writing ${options.outputDir}…`),
+    });
+    interrupted.lock = lock;
+    const restored = recoverOutput(outputDir);
+    if (restored) report.warn(`${options.outputDir} was missing: a build was killed while swapping; put back the previous site from ${basename(restored)}`);
+    const swept = sweepLeftovers(outputDir);
+    for (const path of swept.failed) report.warn(`could not delete ${path}, left by a build that is no longer running`);
+  } catch (error) {
+    interrupted.disarm();
+    lock?.release();
+    report.errors.push(outputProblem(error, options.outputDir));
+    return report.failed();
+  }
+
+  const scratch = scratchPathFor(outputDir);
+  try {
+    // The lock is held from before the first bulletin is read, so a build that waited publishes what is there now.
+    const model = prepareModel(options, report);
+    if (!model) return report.failed();
+    makeDir(scratch);
+    interrupted.scratch = scratch;
     const pages = await renderModel(model, scratch, options.quiet);
     const indexed = await indexSite(scratch, searchRecordsOf(model.records));
     if (indexed.errors.length > 0) {
       report.errors.push(...indexed.errors.map((e) => `search index: ${e}`));
       return report.failed(scratch);
     }
-    swapIntoPlace(scratch, outputDir);
+    const aside = `${scratch}-old`;
+    interrupted.aside = aside;
+    swapIntoPlace(scratch, outputDir, aside);
+    interrupted.scratch = undefined;
+    try {
+      rmSync(aside, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      report.warn(`could not delete the previous site ${aside}; the next build will try again`);
+    }
     report.say(`built ${pages} pages into ${options.outputDir}`);
     return report.succeeded(pages);
   } catch (error) {
-    report.errors.push(`build failed: ${describe(error)}`);
+    report.errors.push(outputProblem(error, options.outputDir));
     return report.failed(scratch);
+  } finally {
+    interrupted.disarm();
+    releaseScratchPath(scratch);
+    lock.release();
   }
 }
 
@@ -131,11 +167,12 @@ class Report {
     return { ok: true, errors: this.errors, warnings: this.warnings, pages };
   }
 
+  /** Errors print even when quiet: a failed build must always say why (`--quiet` in CI once hid every one). */
   failed(scratch?: string): BuildResult {
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-    for (const line of this.errors) this.say(line);
+    if (scratch) rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+    for (const line of this.errors) process.stderr.write(`${line}\n`);
     const count = this.errors.filter((e) => !e.startsWith('::')).length;
-    this.say(`build failed: ${count} error(s); the output folder was not changed`);
+    process.stderr.write(`build failed: ${count} error(s); the output folder was not changed\n`);
     return { ok: false, errors: this.errors, warnings: this.warnings, pages: 0 };
   }
 }
@@ -156,34 +193,139 @@ function countPages(written: unknown): number {
 }
 
 /**
- * A fresh, uniquely named folder, like `mkdtemp` but with the usual mode (0777 less the umask, so 0755) instead of
- * 0700: the scratch folder becomes the output folder, and the site must stay readable by a web server running as
- * another user (`rsync -a _site/ /var/www/…` copies the mode too).
+ * Creates the scratch folder with the usual mode (0777 less the umask, so 0755), not mkdtemp's 0700: the scratch
+ * folder becomes the output folder, and the site must stay readable by a web server running as another user
+ * (`rsync -a _site/ /var/www/…` copies the mode too). Its name is unique already (pid and random bytes).
  */
-function makeScratchDir(prefix: string): string {
-  for (let attempt = 1; ; attempt++) {
-    const dir = `${prefix}${randomBytes(6).toString('hex')}`;
-    try {
-      mkdirSync(dir);
-      return dir;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 5) throw error;
-    }
+function makeDir(dir: string): void {
+  mkdirSync(dir);
+}
+
+/**
+ * Puts the finished site at `outputDir` by renames only, never copies, so the output folder holds the whole old site
+ * or the whole new one, never a mix.
+ *
+ * POSIX `rename` cannot replace a non-empty folder, so this takes two: the old site aside to `aside`, then the new
+ * one in. Between the two, for a few microseconds, `outputDir` does not exist. Why that window is acceptable:
+ * - Both renames run in this one synchronous call. Node runs signal handlers (Ctrl-C, SIGTERM) between event-loop
+ *   turns, never inside a call, so an interrupted build always finds the swap either not begun or complete.
+ * - Only SIGKILL, a crash or a power cut can land inside it. Then the old, complete site sits at `aside`, named with
+ *   the dead build's pid, and the next build moves it back before anything else (`recoverOutput`, under the lock),
+ *   so even a build that then fails leaves the previous site in place. (`npm start` renders straight into its
+ *   output folder and creates it if missing.)
+ * - The ways without a window were weighed: Linux's renameat2(RENAME_EXCHANGE) and macOS's renamex_np(RENAME_SWAP)
+ *   swap two folders atomically but Node has no binding for either; making `_site` a symbolic link flipped by an
+ *   atomic rename would change what deploy tools copy (`rsync -a _site`, Pages' artifact) and is exactly the output
+ *   we refuse (`checkOutputDir`).
+ * If the new site cannot be moved in, the old one is moved back at once.
+ */
+function swapIntoPlace(fresh: string, outputDir: string, aside: string): void {
+  const hadOld = existsSync(outputDir);
+  if (hadOld) renameSync(outputDir, aside);
+  try {
+    renameSync(fresh, outputDir);
+  } catch (error) {
+    if (hadOld) renameSync(aside, outputDir);
+    throw error;
   }
 }
 
 /**
- * Renames, never copies, so the output folder holds either the whole old site or the whole new one. If the new one
- * cannot be moved in, the old one is moved back.
+ * Refuses an output folder the build could not replace cleanly, before anything is read or written.
+ * - A symbolic link is refused rather than written through: the swap renames the folder's own entry, so it would
+ *   replace the link itself with a real folder (the link's target silently stops being updated), and writing into the
+ *   target instead would put the scratch folder beside the link, maybe on another file system, where the final
+ *   rename is no longer atomic, and would delete folders next to wherever the link points. Pointing `--output` at
+ *   the real folder does what was meant.
+ * - A read-only output folder or parent is refused with what to change, not a stack trace after the work is done:
+ *   the swap needs to create folders beside the output and to empty the old one.
  */
-function swapIntoPlace(fresh: string, outputDir: string): void {
-  const old = existsSync(outputDir) ? `${fresh}-old` : null;
-  if (old) renameSync(outputDir, old);
-  try {
-    renameSync(fresh, outputDir);
-  } catch (error) {
-    if (old) renameSync(old, outputDir);
-    throw error;
+function checkOutputDir(outputDir: string): void {
+  const shown = relative(process.cwd(), outputDir) || outputDir;
+  const stat = lstatSync(outputDir, { throwIfNoEntry: false });
+  if (stat?.isSymbolicLink()) {
+    let target = '';
+    try {
+      target = ` (to ${readlinkSync(outputDir)})`;
+    } catch {}
+    throw new OutputError(
+      `the output folder ${shown} is a symbolic link${target}; the build replaces the folder whole and will not replace or write through a link: pass the real folder as --output`,
+    );
   }
-  if (old) rmSync(old, { recursive: true, force: true });
+  if (stat && !stat.isDirectory()) throw new OutputError(`the output folder ${shown} exists and is not a folder; remove it or choose another --output`);
+  // The scratch folder sits beside the output so the final rename stays on one file system; on a fresh clone
+  // (`--output tests/.output/site`, `dist/site`) that parent may not exist yet.
+  const parent = dirname(outputDir);
+  mkdirSync(parent, { recursive: true });
+  for (const [dir, what] of [
+    [parent, `the folder ${relative(process.cwd(), parent) || parent} that holds the output folder`],
+    ...(stat ? [[outputDir, `the output folder ${shown}`]] : []),
+  ] as const) {
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch (error) {
+      throw new OutputError(
+        `${what} is read-only (${(error as NodeJS.ErrnoException).code}): the build writes a new site beside it and swaps it in whole, so it must be writable by this user; make it writable or choose another --output`,
+        { cause: error },
+      );
+    }
+  }
+}
+
+/** A sentence for an error about the output folder or the disk, instead of a stack trace. */
+function outputProblem(error: unknown, output: string): string {
+  if (error instanceof OutputError) return `build failed: ${error.message}`;
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === 'EACCES' || e?.code === 'EPERM' || e?.code === 'EROFS') {
+    return `build failed: cannot write ${e.path ?? output} (${e.code}); make the output folder and the folder holding it writable, or choose another --output`;
+  }
+  if (e?.code === 'ENOSPC' || e?.code === 'EDQUOT') return `build failed: the disk holding ${output} is full (${e.code}); the output folder was left as it was`;
+  return `build failed: ${describe(error)}`;
+}
+
+/**
+ * While a build runs, Ctrl-C (SIGINT) or SIGTERM first deletes its scratch folder and its lock, then ends the process
+ * as the signal would have. Killed without a chance to clean up (SIGKILL), its leftovers carry its pid and are swept
+ * by the next build into the same folder.
+ */
+class InterruptCleanup {
+  scratch?: string;
+  aside?: string;
+  lock?: OutputLock;
+  private cleaning = false;
+  private readonly handler = (signal: NodeJS.Signals) => this.onSignal(signal);
+
+  constructor(private readonly outputDir: string) {}
+
+  arm(): void {
+    process.on('SIGINT', this.handler);
+    process.on('SIGTERM', this.handler);
+  }
+
+  disarm(): void {
+    process.off('SIGINT', this.handler);
+    process.off('SIGTERM', this.handler);
+  }
+
+  private onSignal(signal: NodeJS.Signals): void {
+    // Still listening while cleaning up: a second Ctrl-C (a terminal signals tsx and this process alike) must not
+    // find the default action back and end the process halfway through the cleanup.
+    if (this.cleaning) return;
+    this.cleaning = true;
+    // The swap is synchronous, so it is never half done here; put the old site back if it somehow is.
+    if (this.aside && !existsSync(this.outputDir) && existsSync(this.aside)) renameSync(this.aside, this.outputDir);
+    for (const dir of [this.scratch, this.aside]) {
+      if (!dir) continue;
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // Pagefind may still be writing into it; the next build sweeps it (its pid will be dead).
+      }
+    }
+    this.lock?.release();
+    process.stderr.write(`build interrupted (${signal}): the output folder was not changed\n`);
+    this.disarm();
+    // Other listeners (a test runner, an app embedding the build) decide for themselves; alone, end as the signal would.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  }
 }

@@ -29,3 +29,14 @@ export class BulletinErrors extends Error {
     this.errors = errors;
   }
 }
+
+/**
+ * The output folder cannot be written (another build holds it, it is read-only or a symbolic link, its disk is full):
+ * one sentence that says what to do, printed instead of a stack trace.
+ */
+export class OutputError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'OutputError';
+  }
+}
