@@ -1,6 +1,10 @@
 // `npm start [-- --content DIR --port N --host ADDRESS]`: Eleventy's dev server with live reload. The same data pipeline
 // as the build (src/site/eleventy/siteData.ts parses content/ on every rebuild); edits to bulletins or templates
 // rebuild the site. It listens on 127.0.0.1 only; `--host 0.0.0.0` opens it to the network (src/devServer.ts).
+//
+// It follows every change, where Eleventy 3.1.7 alone does not:
+// - a deleted file rebuilds the site (Eleventy's watcher only logs it), and siteData.ts removes the pages of a
+//   deleted or renamed bulletin.
 import { parseArgs } from 'node:util';
 import Eleventy from '@11ty/eleventy';
 import { DEFAULT_HOST, useLocalDevServer } from '../src/devServer.js';
@@ -18,5 +22,12 @@ process.env.BULLETIN_CONTENT_DIR = values.content;
 const eleventy = new Eleventy('templates', values.output, { configPath: '.eleventy.ts', runMode: 'serve', source: 'script', quietMode: true });
 await eleventy.init();
 useLocalDevServer(eleventy, { host: values.host! });
-await eleventy.watch();
+const rebuild = (await eleventy.watch()) as unknown as (path: string) => Promise<void>;
+const watcher = (eleventy as unknown as { watcher: { on: (event: string, listener: (path: string) => void) => void } }).watcher;
+// Eleventy 3.1.7 logs a deleted file ("File deleted: …") and builds nothing: the deleted bulletin's pages, and every
+// list that links them, would be served until some other change.
+watcher.on('unlink', (path) => {
+  rebuild(path).catch(() => undefined); // reported by Eleventy's own watch loop
+});
+
 await eleventy.serve(Number(values.port));

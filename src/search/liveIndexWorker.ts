@@ -16,7 +16,9 @@ async function indexContent(contentDir: string, siteDir: string): Promise<Conten
   const loaded = loadContent(contentDir);
   // The dev server reports the bulletins' problems on its own rebuild; here they only stop the index.
   if (loaded.errors.length > 0) return { errors: loaded.errors.map((e) => formatProblem('error', e)) };
-  const { model, errors } = buildModel(loaded.bulletins);
+  // As the dev server's own model (siteData.ts): an address the editor's change would retire is a warning there, so
+  // a deleted or renamed bulletin leaves the index too instead of stopping it.
+  const { model, errors } = buildModel(loaded.bulletins, { vanishedUrls: 'warn' });
   if (!model) return { errors: errors.map((e) => formatProblem('error', e)) };
   const indexed = await indexSite(siteDir, searchRecordsOf(model.records));
   return { errors: indexed.errors, contentFingerprint: fingerprint };

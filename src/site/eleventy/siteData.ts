@@ -2,7 +2,8 @@
 // (Eleventy's `config` callback runs before this file). `npm start` has none, so this plugin parses `content/`
 // itself on every rebuild, incrementally: unchanged bulletins are not parsed again, and only pages whose inputs
 // changed are handed to Eleventy (the others are already in the output folder from the build before).
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { formatProblem } from '../../cli/format.js';
 import type { BulletinError } from '../../errors.js';
 import { bulletinFilesIn, bulletinSha1, contentFingerprint, loadBulletins } from '../../load.js';
@@ -50,6 +51,11 @@ export default function siteData(eleventyConfig: any, options: SiteDataOptions =
   const live = new LiveModel(contentDir, options);
   eleventyConfig.addWatchTarget(contentDir);
   eleventyConfig.addGlobalData(SITE_MODEL_KEY, () => live.next());
+  // Where the pages are, so a page whose file is gone (`rm -rf _site`) is rendered again, and a page no longer in the
+  // model (its bulletin deleted or renamed) is removed: Eleventy itself never deletes an output file.
+  eleventyConfig.on('eleventy.before', ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    if (runMode === 'serve' || runMode === 'watch') live.outputDir = directories.output;
+  });
   // A page counts as written only once Eleventy finished; a change outside content/ (a template, the stylesheet)
   // may change any page, so the next build renders all of them.
   eleventyConfig.on('eleventy.after', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
@@ -73,6 +79,12 @@ export class LiveModel {
   private parsed = new Map<string, { hash: string; bulletin: ParsedBulletin }>();
   private rendered = new Map<string, string>();
   private pending = new Map<string, string>();
+  /** The output files (relative to `outputDir`) of each page of the last build Eleventy finished, and of the next. */
+  private published = new Map<string, string[]>();
+  private pendingFiles = new Map<string, string[]>();
+  private modelGiven = false;
+  /** Set under `npm start`: pages whose files are missing there are rendered again, pages gone are removed. */
+  outputDir: string | undefined;
   private latestFingerprint: string | undefined;
   /** Of the bulletins behind the last build Eleventy finished. */
   servedFingerprint: string | undefined;
@@ -103,21 +115,38 @@ export class LiveModel {
       redirects: (page: RedirectPage) => JSON.stringify(page),
     };
     this.pending = new Map();
+    this.pendingFiles = new Map();
+    const outputDir = this.outputDir;
     const changed = (entries: object[], kind: (typeof PAGINATED)[number]) =>
       entries.filter((entry, i) => {
         const key = `${kind}:${(entry as { permalink?: string; textPermalink?: string }).permalink ?? (entry as { textPermalink: string }).textPermalink ?? i}`;
         const print = fingerprints[kind](entry);
+        const files = outputFilesOf(entry);
         this.pending.set(key, print);
-        return this.rendered.get(key) !== print;
+        this.pendingFiles.set(key, files);
+        return this.rendered.get(key) !== print || (outputDir !== undefined && files.some((file) => !existsSync(join(outputDir, file))));
       });
     const partial: SiteModel = { ...model };
     for (const kind of PAGINATED) (partial[kind] as object[]) = changed(model[kind], kind);
+    this.modelGiven = true;
     return new SiteModelData(partial);
   }
 
   commit(): void {
     for (const [key, print] of this.pending) this.rendered.set(key, print);
+    // A page of the build before that this build's model no longer has: its bulletin was deleted or renamed.
+    if (this.modelGiven) for (const key of this.rendered.keys()) if (!this.pending.has(key)) this.rendered.delete(key);
+    if (this.modelGiven && this.outputDir !== undefined) {
+      const kept = new Set([...this.pendingFiles.values()].flat());
+      for (const [key, files] of this.published) {
+        if (this.pendingFiles.has(key)) continue;
+        for (const file of files) if (!kept.has(file)) removeOutputFile(this.outputDir, file);
+      }
+      this.published = this.pendingFiles;
+    }
     this.pending = new Map();
+    this.pendingFiles = new Map();
+    this.modelGiven = false;
     this.servedFingerprint = this.latestFingerprint;
   }
 
@@ -154,6 +183,28 @@ export class LiveModel {
     for (const file of this.parsed.keys()) if (!seen.has(file)) this.parsed.delete(file);
     if (errors.length) throw contentError(errors);
     return { bulletins, hashes, fingerprint: contentFingerprint(this.contentDir, hashByFile) };
+  }
+}
+
+/** The files a page renders, relative to the output folder: a source page renders its text and its HTML view. */
+function outputFilesOf(entry: object): string[] {
+  const { permalink, textPermalink, htmlPermalink } = entry as { permalink?: string; textPermalink?: string; htmlPermalink?: string };
+  return [permalink, textPermalink, htmlPermalink].filter((file): file is string => typeof file === 'string');
+}
+
+/** Deletes `file` under `outputDir`, then the folders it leaves empty (never `outputDir` itself). */
+function removeOutputFile(outputDir: string, file: string): void {
+  const root = resolve(outputDir);
+  let path = resolve(root, file);
+  if (!path.startsWith(root + sep)) return;
+  rmSync(path, { force: true });
+  for (path = dirname(path); path.startsWith(root + sep); path = dirname(path)) {
+    try {
+      if (readdirSync(path).length > 0) return;
+      rmdirSync(path);
+    } catch {
+      return;
+    }
   }
 }
 
