@@ -8,13 +8,19 @@
 // - The live-reload WebSocket only accepts pages served by this server (Origin = this server, reached by a loopback
 //   name, an IP address or the `--host` name). It carries build errors with absolute paths and stack traces, and
 //   any page open in the browser could otherwise connect and read them, also through DNS rebinding.
+// - While the last build failed (a bulletin that cannot be parsed, at start or later), a page request is answered
+//   with a page that says what is wrong, file and line (`BuildStatus`), instead of the last good page; upstream only
+//   logs the error in DevTools' console. Pages open in the browser reload to show it, and reload again once a save
+//   fixes it. Like the WebSocket, it names files only to the names a stranger's page cannot use (DNS rebinding).
 //
 // Eleventy 3.1 loads a custom server module only by package name from node_modules, so `useLocalDevServer` hands it
 // ours at the one place it loads one (EleventyServe#getServerModule), which also serves its restarts.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { isIP } from 'node:net';
+import { sep } from 'node:path';
 import type { Duplex } from 'node:stream';
+import { escapeHtml } from './site/escape.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 
@@ -50,8 +56,42 @@ export function badPathReason(url: string | undefined): string | null {
 const bare = (hostname: string) => hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
 
-export function localDevServerClass(settings: { host: string }) {
+/** Whether the last build failed, and how; shared by every server instance Eleventy makes (it makes new ones on restart). */
+export class BuildStatus {
+  error: Error | undefined;
+
+  failed(error: unknown): void {
+    this.error = error instanceof Error ? error : new Error(String(error));
+  }
+
+  succeeded(): void {
+    this.error = undefined;
+  }
+
+  /** The messages of the error and of the errors it wraps, without stack traces or the working folder's path. */
+  describe(): string {
+    const messages: string[] = [];
+    for (let error: any = this.error; error && messages.length < 5; error = error.originalError ?? error.cause) {
+      const message = String(error.message ?? error).trim();
+      if (message && !messages.some((seen) => seen.includes(message))) messages.push(message);
+    }
+    return messages.join('\n\n').split(process.cwd() + sep).join('');
+  }
+}
+
+/** A request for a page (not for a stylesheet, script, image or the search index's files). */
+function isPageRequest(req: IncomingMessage): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const path = new URL(req.url ?? '/', 'http://localhost/').pathname;
+  if (path.startsWith('/pagefind/') || path.startsWith('/.11ty/')) return false;
+  const accept = req.headers.accept ?? '';
+  return req.headers['sec-fetch-mode'] === 'navigate' || accept.includes('text/html') || /(\/|\.html)$/.test(path);
+}
+
+export function localDevServerClass(settings: { host: string }, status: BuildStatus = new BuildStatus()) {
   const host = settings.host;
+
+  const trustedName = (hostname: string) => hostname === 'localhost' || isIP(hostname) !== 0 || (!WILDCARD_HOSTS.has(host) && hostname === bare(host));
 
   return class LocalDevServer extends UpstreamDevServer {
     static getServer(name: string, dir: string, options: Record<string, unknown>): LocalDevServer {
@@ -70,6 +110,7 @@ export function localDevServerClass(settings: { host: string }) {
     async onRequestHandler(req: IncomingMessage, res: ServerResponse): Promise<void> {
       const reason = badPathReason(req.url);
       if (reason) return answer(res, 400, `Bad request: ${reason}\n`);
+      if (status.error && isPageRequest(req)) return this.answerBuildError(req, res);
       try {
         await super.onRequestHandler(req, res);
       } catch (error) {
@@ -81,6 +122,32 @@ export function localDevServerClass(settings: { host: string }) {
           res.destroy();
         }
       }
+    }
+
+    /** The page shown while the last build failed: what is wrong, and a live-reload client that reloads once fixed. */
+    answerBuildError(req: IncomingMessage, res: ServerResponse): void {
+      const details = this.isOwnHost(req)
+        ? `<pre>${escapeHtml(status.describe())}</pre>`
+        : '<p>The terminal running <code>npm start</code> says why.</p>';
+      const page = `<!doctype html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>网站未能重建 · build failed</title>
+<style>body{font:16px/1.6 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}pre{white-space:pre-wrap;background:#fff3f3;border-left:4px solid #c00;padding:1rem;overflow-wrap:anywhere}</style></head>
+<body><main><h1>网站未能重建 · The site could not be rebuilt</h1>
+${details}
+<p>改正文件并保存后，此页会自动刷新。 Fix the file and save: this page reloads by itself.</p></main></body>
+</html>
+`;
+      const body = req.method === 'HEAD' ? '' : this.augmentContentWithNotifier(page, true);
+      res.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
+      res.end(body);
+    }
+
+    /** After a failed build, open pages reload, and so show the error page instead of the last good page. */
+    sendError(event: { error: unknown }): void {
+      status.failed(event.error);
+      super.sendError(event);
+      this.sendUpdateNotification({ type: 'eleventy.reload', files: [], build: { templates: [] } });
     }
 
     setupReloadNotifier(): void {
@@ -104,6 +171,17 @@ export function localDevServerClass(settings: { host: string }) {
      * A page this server served: its Origin is this server as the browser addressed it (the Host header), and that
      * name cannot be a stranger's domain pointed at 127.0.0.1: a loopback name, an IP address, or `--host`.
      */
+    /** Addressed by a name a stranger's page cannot use (a loopback name, an IP address or `--host`). */
+    isOwnHost(req: IncomingMessage): boolean {
+      let hostname: string;
+      try {
+        hostname = bare(new URL(`${this._serverProtocol}//${req.headers.host ?? ''}`).hostname);
+      } catch {
+        return false;
+      }
+      return trustedName(hostname);
+    }
+
     isOwnPage(req: IncomingMessage): boolean {
       const origin = req.headers.origin;
       const addressed = req.headers.host;
@@ -114,7 +192,7 @@ export function localDevServerClass(settings: { host: string }) {
       } catch {
         return false;
       }
-      return hostname === 'localhost' || isIP(hostname) !== 0 || (!WILDCARD_HOSTS.has(host) && hostname === bare(host));
+      return trustedName(hostname);
     }
   };
 }
@@ -124,12 +202,17 @@ function answer(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
-/** Makes `eleventy.serve()` use the dev server above. Call after `eleventy.init()`, before `serve()`. */
-export function useLocalDevServer(eleventy: object, settings: { host: string }): void {
+/**
+ * Makes `eleventy.serve()` use the dev server above. Call after `eleventy.init()`, before `serve()`. Returns the
+ * build status its pages show: set it from each build's outcome.
+ */
+export function useLocalDevServer(eleventy: object, settings: { host: string }): BuildStatus {
   const serve = (eleventy as { eleventyServe?: { getServerModule?: (name?: string) => Promise<unknown> } }).eleventyServe;
   if (!serve || typeof serve.getServerModule !== 'function') {
     throw new Error('this Eleventy version has no EleventyServe#getServerModule; the dev server cannot be made local-only');
   }
-  const LocalDevServer = localDevServerClass(settings);
+  const status = new BuildStatus();
+  const LocalDevServer = localDevServerClass(settings, status);
   serve.getServerModule = async () => LocalDevServer;
+  return status;
 }
