@@ -4,6 +4,7 @@
 // the background, into a scratch folder swapped in only when the whole index is written: a failed or half-done run
 // never replaces the index being searched.
 import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -60,7 +61,8 @@ export class LiveSearchIndex {
       while (this.wanted) {
         const request = this.wanted;
         this.wanted = undefined;
-        if (keyOf(request) === this.indexed) continue;
+        // Unless the index is gone since (`rm -rf _site`): the pages come back on the next rebuild, so must search.
+        if (keyOf(request) === this.indexed && existsSync(join(request.siteDir, 'pagefind'))) continue;
         const started = performance.now();
         const result = await this.replaceIndex(request);
         if (result.errors.length > 0) {
