@@ -2,64 +2,20 @@
 // `--host` says otherwise; a malformed or escaping path gets 400 and the server keeps answering (one request used
 // to end it: 11ty/dev-server#150); and its live-reload WebSocket, which carries build errors with paths and stack
 // traces, refuses pages of any other origin. Each is checked on the real server, with raw requests.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { connect, createServer, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badPathReason } from '../../src/devServer.js';
+import { spawnDevServer, type SpawnedDevServer } from '../site/support/liveDevServer.js';
 import { scratchDir } from './support/fsSnapshot.js';
 
-interface DevServer {
-  port: number;
-  child: ChildProcess;
-  output: () => string;
-  exited: () => boolean;
-  stop: () => Promise<void>;
-}
+type DevServer = SpawnedDevServer & { output: () => string };
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Starts `npm start`'s script on a free port and waits for "Server at …" (the port it really took). */
+/** Starts `npm start`'s script on the seeds, into a scratch output folder, with `args`. */
 async function startDevServer(name: string, args: string[] = []): Promise<DevServer> {
   const output = join(scratchDir('dev-server', name), '_site');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--content', 'content', '--output', output, '--port', String(await freePort()), ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so stopping it also ends the search indexer it forks and Pagefind.
-    detached: true,
-  });
-  let text = '';
-  let exited = false;
-  child.stdout!.on('data', (chunk) => (text += chunk));
-  child.stderr!.on('data', (chunk) => (text += chunk));
-  const closed = new Promise<void>((resolve) => child.on('close', () => ((exited = true), resolve())));
-  const stop = async () => {
-    if (exited) return;
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {}
-    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    if (!exited) {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {}
-    }
-  };
-  const started = Date.now();
-  while (!/Server at \S+:(\d+)/.test(text)) {
-    if (exited || Date.now() - started > 60_000) {
-      await stop();
-      throw new Error(`the dev server did not start (${exited ? 'it exited' : 'no "Server at" in 60 s'}):\n${text}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const port = Number(/Server at \S+:(\d+)/.exec(text)![1]);
-  return { port, child, output: () => text, exited: () => exited, stop };
+  const server = await spawnDevServer(['--content', 'content', '--output', output, ...args]);
+  return { ...server, output: server.log };
 }
 
 /** Sends `request` as is and returns everything the server sends back before closing (or `timeoutMs`). */

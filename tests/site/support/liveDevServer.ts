@@ -33,23 +33,24 @@ export async function freePort(): Promise<number> {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+export interface SpawnedDevServer {
+  port: number;
+  child: ChildProcess;
+  /** Everything the server printed so far. */
+  log: () => string;
+  exited: () => boolean;
+  stop: () => Promise<void>;
+}
+
 /**
- * Copies the seeds into a fresh scratch folder, lets `prepare` change them (or fill the output folder), starts the dev server on a free port and
- * waits for "Server at …". The server runs in its own process group, so `stop` also ends the search indexer it forks
- * and Pagefind; `stop` also removes the scratch folder.
+ * Starts scripts/serve.ts with `args` and waits for "Server at …" (the port it really took). The server runs in its
+ * own process group, so `stop` also ends the search indexer it forks and Pagefind; `cleanup` runs after it stopped.
  */
-export async function startLiveDevServer(name: string, prepare: (bulletins: string, output: string) => void = () => undefined): Promise<LiveDevServer> {
-  const root = mkdtempSync(join(tmpdir(), `bulletins-${name}-`));
-  const content = join(root, 'content');
-  const bulletins = join(content, 'bulletins');
-  const output = join(root, '_site');
-  cpSync('content', content, { recursive: true });
-  prepare(bulletins, output);
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/serve.ts', '--content', content, '--output', output, '--port', String(await freePort())],
-    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
+export async function spawnDevServer(args: string[], cleanup: () => void = () => undefined): Promise<SpawnedDevServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--port', String(await freePort()), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let text = '';
   let exited = false;
   child.stdout!.on('data', (chunk) => (text += chunk));
@@ -68,7 +69,7 @@ export async function startLiveDevServer(name: string, prepare: (bulletins: stri
         await Promise.race([closed, sleep(2_000)]);
       }
     }
-    rmSync(root, { recursive: true, force: true });
+    cleanup();
   };
   const started = Date.now();
   while (!/Server at \S+:(\d+)/.test(text)) {
@@ -80,7 +81,22 @@ export async function startLiveDevServer(name: string, prepare: (bulletins: stri
     await sleep(50);
   }
   const port = Number(/Server at \S+:(\d+)/.exec(text)![1]);
-  return { port, root, content, bulletins, output, log: () => text, exited: () => exited, stop };
+  return { port, child, log: () => text, exited: () => exited, stop };
+}
+
+/**
+ * Copies the seeds into a fresh scratch folder, lets `prepare` change them (or fill the output folder), starts the
+ * dev server on a free port; `stop` also removes the scratch folder.
+ */
+export async function startLiveDevServer(name: string, prepare: (bulletins: string, output: string) => void = () => undefined): Promise<LiveDevServer> {
+  const root = mkdtempSync(join(tmpdir(), `bulletins-${name}-`));
+  const content = join(root, 'content');
+  const bulletins = join(content, 'bulletins');
+  const output = join(root, '_site');
+  cpSync('content', content, { recursive: true });
+  prepare(bulletins, output);
+  const server = await spawnDevServer(['--content', content, '--output', output], () => rmSync(root, { recursive: true, force: true }));
+  return { port: server.port, root, content, bulletins, output, log: server.log, exited: server.exited, stop: server.stop };
 }
 
 export interface Answer {
