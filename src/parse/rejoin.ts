@@ -17,6 +17,7 @@ const OPENS_QUOTE_RE = /^["“‘「『《（【]/u;
 const SENTENCE_OPENER_RE = /^(?:这|此外|另外|目前|与此同时|同时，|因此|然而|但是|其中，|为此|对此|据悉|据了解|据介绍|总之)/u;
 const CONTINUATION_HINT_RE = /[、，；\d]/u;
 const TRAILING_COMMA_RE = /[，、：]$/u;
+const EXCLAIMS_RE = /[！？]/u;
 
 export interface RejoinResult {
   blocks: ReadBlock[];
@@ -52,6 +53,8 @@ function continues(previous: ReadBlock, next: ReadBlock): boolean {
   const date = findLedeDate(next.text);
   if (date && date.index === 0) return false;
   if (next.kind === 'short') {
+    // A short line that exclaims or asks is a headline by its shape (lineKinds), never the tail of a sentence.
+    if (EXCLAIMS_RE.test(next.text)) return false;
     // A short line after a cut paragraph is usually a headline; it continues only if it reads like prose.
     return TRAILING_COMMA_RE.test(previous.text) || (hanCount(next.text) >= 12 && CONTINUATION_HINT_RE.test(next.text));
   }

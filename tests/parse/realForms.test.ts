@@ -153,3 +153,11 @@ describe('what stands before the lede', () => {
     expect(parsed.warnings).toEqual([expect.objectContaining({ file: '2026-03.txt', line: 3, code: 'impossible-date' })]);
   });
 });
+
+describe('a headline after a paragraph cut at a page break', () => {
+  it('is not glued to it, even when it has a comma and an exclamation mark', () => {
+    const text = `市总工会召开全市工会财务工作会议\n\n${REPORT('3月2日', '会议')}会议还部署了下一阶段\n\n送祝福，听心声！石龙区用“工会温度”温暖环卫工人\n\n${REPORT('3月9日', '送春联活动')}\n`;
+    const records = parse(text).records;
+    expect(records.map((r) => r.title)).toEqual(['市总工会召开全市工会财务工作会议', '送祝福，听心声！石龙区用“工会温度”温暖环卫工人']);
+  });
+});
