@@ -50,3 +50,46 @@ function chineseRange(startIso: string, endIso: string): string {
 
 /** Midnight in Chongqing with its offset, for feeds and schema.org: `2023-11-02T00:00:00+08:00`. */
 export const isoDateTime = memo((isoDate) => calendarDate(isoDate).startOf('day').toISO({ suppressMilliseconds: true })!);
+
+/** What a record's date claims, machine-readable. */
+interface DatedRecord {
+  date: string;
+  dateApprox: boolean;
+}
+/** The issue a record came from: its date (`YYYY-MM-DD`, the 1st when only the month is known) and whether its day is known. */
+interface DatedIssue {
+  date: string;
+  dayKnown: boolean;
+}
+
+/**
+ * What is known of a record's date, for `<time datetime>`: `2024-12-03`, or `2024-12` when the bulletin never stated the
+ * day (then `date` holds a day the parser filled in, which must not be claimed). Reads the same as `displayDate`.
+ */
+export function knownDate(record: DatedRecord): string {
+  return record.dateApprox ? record.date.slice(0, 7) : record.date;
+}
+
+/** An issue's date as far as it is known: `2024-01-05`, or `2024-12` for a month-only issue. */
+export function knownIssueDate(issue: DatedIssue): string {
+  return issue.dayKnown ? issue.date : issue.date.slice(0, 7);
+}
+
+/**
+ * For JSON-LD `datePublished` and `article:published_time`: midnight in Chongqing of the stated day; for a record whose
+ * day is unknown, the issue's own date when the issue has one (the day it was published), else only the month (`2024-12`).
+ */
+export function publishedDate(record: DatedRecord, issue: DatedIssue): string {
+  if (!record.dateApprox) return isoDateTime(record.date);
+  return issue.dayKnown ? isoDateTime(issue.date) : record.date.slice(0, 7);
+}
+
+/** Same, for an issue (schema.org `PublicationIssue`). */
+export function issuePublishedDate(issue: DatedIssue): string {
+  return issue.dayKnown ? isoDateTime(issue.date) : issue.date.slice(0, 7);
+}
+
+/** For feeds, which need a full timestamp: the stated day, else the issue date. */
+export function feedDateTime(record: DatedRecord, issue: DatedIssue): string {
+  return isoDateTime(record.dateApprox ? issue.date : record.date);
+}

@@ -3,7 +3,7 @@
 // looked up per page, which keeps rendering linear in the number of records.
 import { BulletinError } from '../errors.js';
 import type { ArticleRecord, ParsedBulletin } from '../types.js';
-import { chineseDate, chineseMonth, displayDate } from './dates.js';
+import { chineseDate, chineseMonth, displayDate, knownDate, knownIssueDate } from './dates.js';
 import { planUrls, readRegistry, recordsPublishedUrls, registryFileFor, type UrlPlan } from './publishedUrls.js';
 import { relatedRecords } from './related.js';
 import {
@@ -41,6 +41,8 @@ export interface RecordLink {
   url: string;
   title: string;
   date: string;
+  /** What is known of the date, for `<time datetime>`: `2024-12-03` or `2024-12` (see `knownDate`). */
+  datetime: string;
   displayDate: string;
   column: string;
   kind: ArticleRecord['kind'];
@@ -59,7 +61,12 @@ export interface IssueRef {
   /** Within its month on the archive calendar: `2日`, `全月`, plus the slug if any. */
   shortName: string;
   url: string;
+  /** `YYYY-MM-DD`; the 1st when only the month is known. */
   date: string;
+  /** Whether the issue's own day is known (`2024-01-05.txt`), not only its month. */
+  dayKnown: boolean;
+  /** What is known of the date, for `<time datetime>`: `2024-01-05` or `2024-12`. */
+  datetime: string;
 }
 
 export interface RecordPage {
@@ -68,6 +75,8 @@ export interface RecordPage {
   url: string;
   record: ArticleRecord;
   displayDate: string;
+  /** What is known of the date, for `<time datetime>`: `2024-12-03` or `2024-12`. */
+  datetime: string;
   kindLabel: '文章' | '简讯';
   /** The column name, or 其他. */
   columnLabel: string;
@@ -137,7 +146,11 @@ export interface ListPage {
 
 export interface ColumnSummary extends ColumnRef {
   count: number;
+  /** The newest record's date, `YYYY-MM-DD`, for sorting. */
   latest: string;
+  /** The newest record's date as its page shows it, and what of it is known. */
+  latestDisplayDate: string;
+  latestDatetime: string;
 }
 
 export interface ArchiveYear {
@@ -292,6 +305,8 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
       shortName: `${dayKnown ? `${Number(meta.issueDate.slice(8, 10))}日` : '本期'}${meta.number ? ` 第${meta.number}期` : ''}${suffix}`,
       url: url(issuePath(key)),
       date: meta.issueDate,
+      dayKnown,
+      datetime: knownIssueDate({ date: meta.issueDate, dayKnown }),
     };
     if (!claim(issuePath(key), `issue ${key}`, meta.file, 1)) continue;
     const pages: RecordPage[] = [];
@@ -310,6 +325,7 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
         url: url(path),
         record,
         displayDate: displayDate(record),
+        datetime: knownDate(record),
         kindLabel: record.kind === 'brief' ? '简讯' : '文章',
         columnLabel: record.column ?? NO_COLUMN,
         column: record.column === null ? null : columnRef(record.column),
@@ -355,6 +371,7 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
     url: page.url,
     title: page.record.title,
     date: page.record.date,
+    datetime: page.datetime,
     displayDate: page.displayDate,
     column: page.columnLabel,
     kind: page.record.kind,
@@ -451,7 +468,13 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
     byColumn.set(page.column.name, list);
   }
   const columns: ColumnSummary[] = [...byColumn.entries()]
-    .map(([name, list]) => ({ ...columnRef(name), count: list.length, latest: list[0]!.record.date }))
+    .map(([name, list]) => ({
+      ...columnRef(name),
+      count: list.length,
+      latest: list[0]!.record.date,
+      latestDisplayDate: list[0]!.displayDate,
+      latestDatetime: list[0]!.datetime,
+    }))
     .sort((a, b) => (a.latest !== b.latest ? (a.latest < b.latest ? 1 : -1) : a.id < b.id ? -1 : 1));
   const columnPages = columns.flatMap((column) =>
     listPages(columnPath(column.id), column.name, byColumn.get(column.name)!, { feedUrl: url(`${columnPath(column.id)}feed.xml`) }),

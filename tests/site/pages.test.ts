@@ -23,7 +23,7 @@ describe('every record (article or brief) has its own page', () => {
     for (const caption of record.captions) expect(text(article)).toContain(caption);
 
     const time = within(article, 'time')[0]!;
-    expect(attr(time, 'datetime')).toBe(record.date);
+    expect(attr(time, 'datetime'), 'only what is known: the month when the day is not').toBe(record.dateApprox ? record.date.slice(0, 7) : record.date);
     expect(text(time)).toBe(expectedDate(record.date, record.dateApprox, record.dateEnd));
 
     const bodyText = text(page.one('div', 'class', 'record-body'));
@@ -63,7 +63,7 @@ describe('record pages carry what sharing needs', () => {
     expect(ld).toMatchObject({
       '@type': 'NewsArticle',
       headline: record.title,
-      datePublished: `${record.date}T00:00:00+08:00`,
+      datePublished: record.dateApprox ? record.date.slice(0, 7) : `${record.date}T00:00:00+08:00`,
       articleSection: record.column ?? '其他',
     });
     expect(ld.isPartOf.url).toMatch(new RegExp(`${issuePath}$`));

@@ -1,6 +1,6 @@
 // One record (article or brief): kicker, title and subtitle set like a newspaper page, then date, column, byline, body.
 import { escapeHtml } from '../escape.js';
-import { isoDateTime } from '../dates.js';
+import { issuePublishedDate, publishedDate } from '../dates.js';
 import { renderBody, excerpt } from '../markdown.js';
 import { renderPage } from '../layout.js';
 import { PUBLISHER, type RecordLink, type RecordPage, type SiteInfo } from '../model.js';
@@ -13,14 +13,14 @@ export function articleJsonLd(page: RecordPage, site: SiteInfo): unknown {
     '@type': 'NewsArticle',
     headline: record.title,
     ...(record.subtitle ? { alternativeHeadline: record.subtitle } : {}),
-    datePublished: isoDateTime(record.date),
+    datePublished: publishedDate(record, page.issue),
     articleSection: page.columnLabel,
     inLanguage: 'zh-CN',
     url: absolute(page.url),
     mainEntityOfPage: absolute(page.url),
     ...(record.byline ? { author: { '@type': 'Person', name: record.byline } } : {}),
     publisher: { '@type': 'Organization', name: PUBLISHER },
-    isPartOf: { '@type': 'PublicationIssue', name: page.issue.name, url: absolute(page.issue.url), datePublished: isoDateTime(page.issue.date) },
+    isPartOf: { '@type': 'PublicationIssue', name: page.issue.name, url: absolute(page.issue.url), datePublished: issuePublishedDate(page.issue) },
   };
 }
 
@@ -32,7 +32,7 @@ function neighbour(rel: 'prev' | 'next', label: string, link: RecordLink | null)
 export function renderArticle(page: RecordPage, site: SiteInfo): string {
   const { record } = page;
   const meta = [
-    `<time datetime="${escapeHtml(record.date)}">${escapeHtml(page.displayDate)}</time>`,
+    `<time datetime="${escapeHtml(page.datetime)}">${escapeHtml(page.displayDate)}</time>`,
     page.column
       ? `<a href="${escapeHtml(page.column.url)}">${escapeHtml(page.column.name)}</a>`
       : '',
@@ -82,7 +82,7 @@ ${related}
     path: page.path,
     title: record.title,
     description: excerpt(record.body),
-    openGraph: { type: 'article', publishedTime: isoDateTime(record.date), section: page.columnLabel },
+    openGraph: { type: 'article', publishedTime: publishedDate(record, page.issue), section: page.columnLabel },
     jsonLd: articleJsonLd(page, site),
     main,
   });

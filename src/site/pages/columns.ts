@@ -1,13 +1,12 @@
 // The list of columns (栏目), newest first.
 import { escapeHtml } from '../escape.js';
-import { chineseDate } from '../dates.js';
 import { renderPage } from '../layout.js';
 import type { SiteModel } from '../model.js';
 
 export function renderColumns(model: SiteModel): string {
   const items = model.columns.map(
     (c) =>
-      `<li><a href="${escapeHtml(c.url)}">${escapeHtml(c.name)}</a><span class="item-meta">${c.count} 篇 · 最近 <time datetime="${escapeHtml(c.latest)}">${escapeHtml(chineseDate(c.latest))}</time></span></li>`,
+      `<li><a href="${escapeHtml(c.url)}">${escapeHtml(c.name)}</a><span class="item-meta">${c.count} 篇 · 最近 <time datetime="${escapeHtml(c.latestDatetime)}">${escapeHtml(c.latestDisplayDate)}</time></span></li>`,
   );
   return renderPage({
     site: model.site,

@@ -1,6 +1,7 @@
-// Atom and JSON Feed. Entry times are the records' calendar dates at midnight in Chongqing, never the build's clock.
+// Atom and JSON Feed. Entry times are the records' calendar dates at midnight in Chongqing, never the build's clock; a
+// record whose day is unknown is dated by its issue (both formats want a full timestamp).
 import { escapeXml } from '../escape.js';
-import { isoDateTime } from '../dates.js';
+import { feedDateTime, isoDateTime } from '../dates.js';
 import { excerpt, renderBody } from '../markdown.js';
 import type { Feed, SiteModel } from '../model.js';
 
@@ -11,16 +12,17 @@ function entryHtml(feedEntry: Feed['entries'][number]): string {
 }
 
 export function renderAtom(feed: Feed): string {
-  const updated = feed.entries.length ? isoDateTime(feed.entries[0]!.page.record.date) : isoDateTime('2000-01-01');
-  const entries = feed.entries.map((entry) => {
+  const times = feed.entries.map(({ page }) => feedDateTime(page.record, page.issue));
+  const updated = times.length ? times.reduce((a, b) => (b > a ? b : a)) : isoDateTime('2000-01-01');
+  const entries = feed.entries.map((entry, i) => {
     const { page } = entry;
     const record = page.record;
     return `<entry>
 <title>${escapeXml(record.title)}</title>
 <link href="${escapeXml(entry.url)}"/>
 <id>${escapeXml(entry.id)}</id>
-<published>${isoDateTime(record.date)}</published>
-<updated>${isoDateTime(record.date)}</updated>
+<published>${times[i]}</published>
+<updated>${times[i]}</updated>
 ${record.byline ? `<author><name>${escapeXml(record.byline)}</name></author>` : ''}
 <category term="${escapeXml(page.columnLabel)}"/>
 <summary>${escapeXml(excerpt(record.body))}</summary>
@@ -54,7 +56,7 @@ export function renderJsonFeed(feed: Feed): string {
         title: entry.page.record.title,
         content_html: entryHtml(entry),
         summary: excerpt(entry.page.record.body),
-        date_published: isoDateTime(entry.page.record.date),
+        date_published: feedDateTime(entry.page.record, entry.page.issue),
         tags: [entry.page.columnLabel],
         ...(entry.page.record.byline ? { authors: [{ name: entry.page.record.byline }] } : {}),
       })),

@@ -54,7 +54,7 @@ ${renderBody(b.record.body, 4)}</article>`,
 </section>`
     : '';
   return `<h1 class="issue-title">${heading}</h1>
-<p class="issue-meta">${issue.nameIsDate ? '' : `<time datetime="${escapeHtml(issue.ref.date)}">${escapeHtml(issue.displayDate)}</time> · `}${counts(issue)} · <a href="${escapeHtml(issue.sourceUrl)}">原文</a>（<a href="${escapeHtml(issue.sourceTextUrl)}">纯文本</a>）</p>
+<p class="issue-meta">${issue.nameIsDate ? '' : `<time datetime="${escapeHtml(issue.ref.datetime)}">${escapeHtml(issue.displayDate)}</time> · `}${counts(issue)} · <a href="${escapeHtml(issue.sourceUrl)}">原文</a>（<a href="${escapeHtml(issue.sourceTextUrl)}">纯文本</a>）</p>
 ${issue.toc.length ? `<nav class="toc" aria-label="本期目录">\n${tocGroups(issue.toc)}\n</nav>` : ''}
 ${briefs}`;
 }

@@ -6,7 +6,7 @@ export function recordList(items: RecordLink[], options: { showIssue?: boolean; 
   const { showIssue = true, showColumn = true } = options;
   const rows = items.map((item) => {
     const meta = [
-      `<time datetime="${escapeHtml(item.date)}">${escapeHtml(item.displayDate)}</time>`,
+      `<time datetime="${escapeHtml(item.datetime)}">${escapeHtml(item.displayDate)}</time>`,
       showColumn ? escapeHtml(item.column) : '',
       item.kind === 'brief' ? '简讯' : '',
       showIssue ? escapeHtml(item.issueName) : '',
