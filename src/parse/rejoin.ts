@@ -2,6 +2,7 @@
 // and refuses where the next block plainly starts something new.
 import { endsSentence, hanCount } from './chars.js';
 import { findLedeDate } from './dates/index.js';
+import { RESTATED_SHARE, restatedShare } from './headlines.js';
 import { withKind, type ReadBlock } from './lineKinds.js';
 import type { Stage } from './state.js';
 
@@ -28,9 +29,9 @@ export interface RejoinResult {
 export function rejoinBrokenParagraphs(blocks: ReadBlock[]): RejoinResult {
   const out: ReadBlock[] = [];
   const unfinished: ReadBlock[] = [];
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     const previous = out.at(-1);
-    if (previous && previous.kind === 'paragraph' && !endsSentence(previous.text) && continues(previous, block)) {
+    if (previous && previous.kind === 'paragraph' && !endsSentence(previous.text) && continues(previous, block, blocks[i + 1])) {
       previous.text = joinAcrossBreak(previous.text, block.text);
       previous.endLine = block.endLine;
       continue;
@@ -45,7 +46,7 @@ export function rejoinBrokenParagraphs(blocks: ReadBlock[]): RejoinResult {
   return { blocks: out, unfinished };
 }
 
-function continues(previous: ReadBlock, next: ReadBlock): boolean {
+function continues(previous: ReadBlock, next: ReadBlock, after: ReadBlock | undefined): boolean {
   // Several blank lines set a caption apart; a break inside a paragraph leaves one.
   if (next.gapBefore > 1 || next.mark !== undefined || previous.mark !== undefined || next.splitBefore) return false;
   if (next.kind !== 'paragraph' && next.kind !== 'short') return false;
@@ -55,6 +56,8 @@ function continues(previous: ReadBlock, next: ReadBlock): boolean {
   if (next.kind === 'short') {
     // A short line that exclaims or asks is a headline by its shape (lineKinds), never the tail of a sentence.
     if (EXCLAIMS_RE.test(next.text)) return false;
+    // Nor is one that the paragraph under it restates: that is a headline over its lede.
+    if (after !== undefined && after.kind === 'paragraph' && restatedShare(next.text, after.text) >= RESTATED_SHARE) return false;
     // A short line after a cut paragraph is usually a headline; it continues only if it reads like prose.
     return TRAILING_COMMA_RE.test(previous.text) || (hanCount(next.text) >= 12 && CONTINUATION_HINT_RE.test(next.text));
   }

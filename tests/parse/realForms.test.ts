@@ -161,3 +161,11 @@ describe('a headline after a paragraph cut at a page break', () => {
     expect(records.map((r) => r.title)).toEqual(['市总工会召开全市工会财务工作会议', '送祝福，听心声！石龙区用“工会温度”温暖环卫工人']);
   });
 });
+
+describe('a headline its lede restates', () => {
+  it('is not glued to a cut paragraph above it, even with a comma', () => {
+    const text = `市总工会召开全市工会财务工作会议\n\n${REPORT('3月2日', '会议')}会议还部署了下一阶段\n\n温暖归乡路，精准助返岗 成都市总工会返乡返岗服务收官\n\n3月13日，成都市总工会返乡返岗服务活动收官，累计服务农民工约12万人次。\n`;
+    const records = parse(text).records;
+    expect(records.map((r) => r.title)).toEqual(['市总工会召开全市工会财务工作会议', '温暖归乡路，精准助返岗 成都市总工会返乡返岗服务收官']);
+  });
+});
