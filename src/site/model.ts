@@ -44,7 +44,8 @@ export interface RecordLink {
   /** What is known of the date, for `<time datetime>`: `2024-12-03` or `2024-12` (see `knownDate`). */
   datetime: string;
   displayDate: string;
-  column: string;
+  /** The column name, or null: a record the bulletin gave no column is shown with none. */
+  column: string | null;
   kind: ArticleRecord['kind'];
   issueName: string;
 }
@@ -78,7 +79,7 @@ export interface RecordPage {
   /** What is known of the date, for `<time datetime>`: `2024-12-03` or `2024-12`. */
   datetime: string;
   kindLabel: '文章' | '简讯';
-  /** The column name, or 其他. */
+  /** The column name, or 其他: only for grouping and the search filter; pages show no column where there is none. */
   columnLabel: string;
   column: ColumnRef | null;
   issue: IssueRef;
@@ -373,7 +374,7 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
     date: page.record.date,
     datetime: page.datetime,
     displayDate: page.displayDate,
-    column: page.columnLabel,
+    column: page.column?.name ?? null,
     kind: page.record.kind,
     issueName: page.issue.name,
   });

@@ -14,7 +14,7 @@ export function articleJsonLd(page: RecordPage, site: SiteInfo): unknown {
     headline: record.title,
     ...(record.subtitle ? { alternativeHeadline: record.subtitle } : {}),
     datePublished: publishedDate(record, page.issue),
-    articleSection: page.columnLabel,
+    ...(page.column ? { articleSection: page.column.name } : {}),
     inLanguage: 'zh-CN',
     url: absolute(page.url),
     mainEntityOfPage: absolute(page.url),
@@ -50,7 +50,7 @@ export function renderArticle(page: RecordPage, site: SiteInfo): string {
     ? `<section class="related" aria-labelledby="related-heading">
 <h2 id="related-heading">相关文章</h2>
 <ul>
-${page.related.map((r) => `<li><a href="${escapeHtml(r.url)}">${escapeHtml(r.title)}</a><span class="item-meta">${escapeHtml(r.displayDate)} · ${escapeHtml(r.column)}</span></li>`).join('\n')}
+${page.related.map((r) => `<li><a href="${escapeHtml(r.url)}">${escapeHtml(r.title)}</a><span class="item-meta">${escapeHtml([r.displayDate, r.column].filter(Boolean).join(' · '))}</span></li>`).join('\n')}
 </ul>
 </section>`
     : '';
@@ -82,7 +82,7 @@ ${related}
     path: page.path,
     title: record.title,
     description: excerpt(record.body),
-    openGraph: { type: 'article', publishedTime: publishedDate(record, page.issue), section: page.columnLabel },
+    openGraph: { type: 'article', publishedTime: publishedDate(record, page.issue), ...(page.column ? { section: page.column.name } : {}) },
     jsonLd: articleJsonLd(page, site),
     main,
   });

@@ -24,7 +24,7 @@ export function renderAtom(feed: Feed): string {
 <published>${times[i]}</published>
 <updated>${times[i]}</updated>
 ${record.byline ? `<author><name>${escapeXml(record.byline)}</name></author>` : ''}
-<category term="${escapeXml(page.columnLabel)}"/>
+${page.column ? `<category term="${escapeXml(page.column.name)}"/>` : ''}
 <summary>${escapeXml(excerpt(record.body))}</summary>
 <content type="html">${escapeXml(entryHtml(entry))}</content>
 </entry>`;
@@ -57,7 +57,7 @@ export function renderJsonFeed(feed: Feed): string {
         content_html: entryHtml(entry),
         summary: excerpt(entry.page.record.body),
         date_published: feedDateTime(entry.page.record, entry.page.issue),
-        tags: [entry.page.columnLabel],
+        ...(entry.page.column ? { tags: [entry.page.column.name] } : {}),
         ...(entry.page.record.byline ? { authors: [{ name: entry.page.record.byline }] } : {}),
       })),
     },

@@ -7,7 +7,7 @@ export function recordList(items: RecordLink[], options: { showIssue?: boolean; 
   const rows = items.map((item) => {
     const meta = [
       `<time datetime="${escapeHtml(item.datetime)}">${escapeHtml(item.displayDate)}</time>`,
-      showColumn ? escapeHtml(item.column) : '',
+      showColumn && item.column ? escapeHtml(item.column) : '',
       item.kind === 'brief' ? '简讯' : '',
       showIssue ? escapeHtml(item.issueName) : '',
     ].filter(Boolean);
