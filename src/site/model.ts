@@ -196,6 +196,13 @@ export interface Feed {
   entries: FeedEntry[];
 }
 
+export interface SitemapEntry {
+  /** Unprefixed. */
+  path: string;
+  /** `YYYY-MM-DD`: the issue date of what the page shows (the 1st for a month-only issue). */
+  lastmod: string;
+}
+
 export interface SiteModel {
   site: SiteInfo;
   /** In reading order: issues oldest first, records in source order. */
@@ -208,8 +215,10 @@ export interface SiteModel {
   archiveYears: ArchiveYear[];
   home: { latest: IssuePage | null; recent: RecordLink[] };
   feeds: Feed[];
-  /** Every HTML page path (unprefixed), for the sitemap. Redirect pages are not in it. */
+  /** The path (unprefixed) of every page in the sitemap. Redirect pages, /search/ and the raw originals are not in it. */
   sitemapPaths: string[];
+  /** The same pages with their <lastmod>. */
+  sitemap: SitemapEntry[];
   /** Old addresses and where they point; never in the sitemap or the search index. */
   redirects: RedirectPage[];
   /** The registry of published addresses as this build leaves it, or null when the content has none. */
@@ -533,17 +542,27 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
     })),
   ];
 
-  const sitemapPaths = [
-    '/',
-    '/archive/',
-    '/columns/',
-    '/search/',
-    ...issues.map((i) => i.path),
-    ...records.map((r) => r.path),
-    ...columnPages.map((p) => p.path),
-    ...yearPages.map((p) => p.path),
-    ...sources.map((s) => s.path),
+  // The sitemap lists the pages worth finding: not /search/ (a form, empty without a query) nor the raw originals
+  // (noindex; each article already carries their text). <lastmod> is the date of the issue a page shows, or of the
+  // newest issue it lists: pages change only when a bulletin is added or corrected.
+  const newestIssue = (pages: RecordPage[]) => pages.reduce((d, p) => (p.issue.date > d ? p.issue.date : d), '');
+  const siteLastmod = issues.reduce((d, i) => (i.ref.date > d ? i.ref.date : d), '');
+  // Every page of a list changes when an item is added at its head, so all of them share the list's newest issue.
+  const listLastmods = new Map<string, string>([
+    ...columns.map((c): [string, string] => [url(columnPath(c.id)), newestIssue(byColumn.get(c.name)!)]),
+    ...[...byYear].map(([year, list]): [string, string] => [url(`/archive/${year}/`), newestIssue(list)]),
+  ]);
+  const listPageLastmod = (page: ListPage) => listLastmods.get(page.baseUrl) ?? siteLastmod;
+  const sitemap: SitemapEntry[] = [
+    { path: '/', lastmod: siteLastmod },
+    { path: '/archive/', lastmod: siteLastmod },
+    { path: '/columns/', lastmod: siteLastmod },
+    ...issues.map((i) => ({ path: i.path, lastmod: i.ref.date })),
+    ...records.map((r) => ({ path: r.path, lastmod: r.issue.date })),
+    ...columnPages.map((p) => ({ path: p.path, lastmod: listPageLastmod(p) })),
+    ...yearPages.map((p) => ({ path: p.path, lastmod: listPageLastmod(p) })),
   ];
+  const sitemapPaths = sitemap.map((e) => e.path);
 
   const recordByPath = new Map(records.map((p) => [p.path, p]));
   const issueByPath = new Map(issues.map((i) => [i.path, i]));
@@ -571,6 +590,7 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
       home: { latest, recent },
       feeds,
       sitemapPaths,
+      sitemap,
       redirects,
       publishedUrls: plan && { file: plan.file, text: plan.text, changed: plan.changed, added: plan.added, moved: plan.moved },
     },

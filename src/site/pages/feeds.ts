@@ -72,7 +72,7 @@ export function renderFeed(feed: Feed): string {
 
 export function renderSitemap(model: SiteModel): string {
   const { origin, prefix } = model.site;
-  const urls = model.sitemapPaths.map((path) => `<url><loc>${escapeXml(`${origin}${prefix}${path}`)}</loc></url>`);
+  const urls = model.sitemap.map(({ path, lastmod }) => `<url><loc>${escapeXml(`${origin}${prefix}${path}`)}</loc><lastmod>${lastmod}</lastmod></url>`);
   return `<?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${urls.join('\n')}

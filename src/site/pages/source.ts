@@ -13,6 +13,8 @@ export function renderSource(source: SourcePage, site: SiteInfo): string {
     title,
     description: `${source.issue.name}的原始文本`,
     section: 'archive',
+    // The raw text is for checking an article against its source, not for search results: each article carries it.
+    noindex: true,
     main: `<h1>${escapeHtml(title)}</h1>
 <p class="issue-meta">返回 <a href="${escapeHtml(source.issue.url)}">${escapeHtml(source.issue.name)}</a> · <a href="${escapeHtml(`${site.prefix}/${source.textPermalink}`)}">下载纯文本</a></p>
 <ol class="source-lines">

@@ -1,0 +1,40 @@
+// Sitemap and feeds (issue 13): the sitemap lists the pages worth finding, with the issue date as <lastmod>; the raw
+// originals are noindex and out of it, and so is /search/; the main feeds carry briefs as well as articles.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { attr, htmlPages, readPage, SEED_SITE } from '../helpers/page.js';
+import { issuePathOf, loadSeeds } from '../helpers/seeds.js';
+
+const { bulletins, records } = loadSeeds();
+const sitemap = readFileSync(join(SEED_SITE, 'sitemap.xml'), 'utf8');
+const entries = [...sitemap.matchAll(/<url>(.*?)<\/url>/gs)].map((m) => ({
+  path: /<loc>https?:\/\/[^/<]+([^<]*)<\/loc>/.exec(m[1]!)![1]!,
+  lastmod: /<lastmod>([^<]*)<\/lastmod>/.exec(m[1]!)?.[1],
+}));
+const newestIssueDate = bulletins.map((b) => b.meta.issueDate).sort().at(-1)!;
+
+describe('the sitemap', () => {
+  test('leaves out the raw originals and the search page, and lists every other page', () => {
+    const paths = entries.map((e) => e.path);
+    expect(paths.filter((p) => p.includes('/source'))).toEqual([]);
+    expect(paths).not.toContain('/search/');
+    const expected = htmlPages(SEED_SITE).filter((p) => p !== '/404.html' && p !== '/search/' && !p.endsWith('/source/'));
+    expect([...paths].sort()).toEqual(expected.sort());
+  });
+
+  test('gives every page a <lastmod>: an ISO date from the issue it shows, or the newest issue it lists', () => {
+    for (const { path, lastmod } of entries) expect(lastmod, path).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const lastmodOf = new Map(entries.map((e) => [e.path, e.lastmod]));
+    for (const { path, bulletin } of records) expect(lastmodOf.get(path), path).toBe(bulletin.meta.issueDate);
+    for (const bulletin of bulletins) expect(lastmodOf.get(issuePathOf(bulletin))).toBe(bulletin.meta.issueDate);
+    for (const path of ['/', '/archive/', '/columns/']) expect(lastmodOf.get(path), path).toBe(newestIssueDate);
+    const year2023 = bulletins.filter((b) => records.some((r) => r.bulletin === b && r.record.date.startsWith('2023'))).map((b) => b.meta.issueDate).sort().at(-1);
+    expect(lastmodOf.get('/archive/2023/')).toBe(year2023);
+  });
+});
+
+test.each(bulletins.map((b) => [`${issuePathOf(b)}source/`] as const))('the original %s is marked noindex', (path) => {
+  const page = readPage(SEED_SITE, path);
+  expect(page.all('meta', 'name', 'robots').map((m) => attr(m, 'content'))).toEqual(['noindex']);
+});
