@@ -525,12 +525,13 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
     .slice(0, HOME_RECENT)
     .map(link);
 
-  const feedArticles = newest.filter((p) => p.record.kind === 'article');
+  // Briefs (简讯) are in the main feeds too: each is news with its own page, and a subscriber should miss none of an
+  // issue. A weekly issue holds about 20 records, so the newest FEED_SIZE still cover the latest issue.
   const entries = (pages: RecordPage[]): FeedEntry[] =>
     pages.slice(0, FEED_SIZE).map((page) => ({ page, url: absolute(page.path), id: absolute(plan?.feedIds.get(page.path) ?? page.path) }));
   const feeds: Feed[] = [
-    { permalink: 'feed.xml', format: 'atom', title: SITE_NAME, selfUrl: absolute('/feed.xml'), homeUrl: absolute('/'), id: absolute('/'), entries: entries(feedArticles) },
-    { permalink: 'feed.json', format: 'json', title: SITE_NAME, selfUrl: absolute('/feed.json'), homeUrl: absolute('/'), id: absolute('/'), entries: entries(feedArticles) },
+    { permalink: 'feed.xml', format: 'atom', title: SITE_NAME, selfUrl: absolute('/feed.xml'), homeUrl: absolute('/'), id: absolute('/'), entries: entries(newest) },
+    { permalink: 'feed.json', format: 'json', title: SITE_NAME, selfUrl: absolute('/feed.json'), homeUrl: absolute('/'), id: absolute('/'), entries: entries(newest) },
     ...columns.map((column): Feed => ({
       permalink: `columns/${column.id}/feed.xml`,
       format: 'atom',

@@ -159,21 +159,21 @@ describe('columns', () => {
 });
 
 describe('feeds and metadata', () => {
-  const articles = records.filter((r) => r.record.kind === 'article');
-  test('the Atom feed has the latest 20 articles, newest first, dated in Chongqing time', () => {
+  // Briefs as well as articles since issue 13 (tests/site/sitemapAndFeeds.test.ts checks which).
+  test('the Atom feed has the latest 20 records, newest first, dated in Chongqing time', () => {
     const feed = readFileSync(join(SEED_SITE, 'feed.xml'), 'utf8');
     const published = [...feed.matchAll(/<published>([^<]+)<\/published>/g)].map((m) => m[1]!);
-    expect(published).toHaveLength(Math.min(20, articles.length));
+    expect(published).toHaveLength(Math.min(20, records.length));
     expect(published.every((d) => /^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/.test(d))).toBe(true);
     expect(published).toEqual([...published].sort().reverse());
-    expect(feed).toContain(`<published>${[...articles.map((r) => r.record.date)].sort().at(-1)}T00:00:00+08:00</published>`);
+    expect(feed).toContain(`<published>${[...records.map((r) => r.record.date)].sort().at(-1)}T00:00:00+08:00</published>`);
   });
 
   test('the JSON Feed parses and matches the Atom feed', () => {
     const feed = JSON.parse(readFileSync(join(SEED_SITE, 'feed.json'), 'utf8'));
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
-    expect(feed.items).toHaveLength(Math.min(20, articles.length));
-    for (const item of feed.items) expect(articles.map((r) => r.record.title)).toContain(item.title);
+    expect(feed.items).toHaveLength(Math.min(20, records.length));
+    for (const item of feed.items) expect(records.map((r) => r.record.title)).toContain(item.title);
   });
 
   test('the sitemap lists every page a reader can land on, and nothing else', () => {

@@ -38,3 +38,29 @@ test.each(bulletins.map((b) => [`${issuePathOf(b)}source/`] as const))('the orig
   const page = readPage(SEED_SITE, path);
   expect(page.all('meta', 'name', 'robots').map((m) => attr(m, 'content'))).toEqual(['noindex']);
 });
+
+describe('the main feeds', () => {
+  // Briefs (简讯) are news too, each with its own page; a reader who subscribes to the site must not miss them.
+  const newest = [...records].sort((a, b) =>
+    a.record.date !== b.record.date ? (a.record.date < b.record.date ? 1 : -1) : a.bulletin.meta.issueDate !== b.bulletin.meta.issueDate ? (a.bulletin.meta.issueDate < b.bulletin.meta.issueDate ? 1 : -1) : a.record.order - b.record.order,
+  );
+  const expected = newest.slice(0, 20).map((r) => r.path);
+
+  test('feed.json holds the newest 20 records, briefs included, marked 简讯', () => {
+    const feed = JSON.parse(readFileSync(join(SEED_SITE, 'feed.json'), 'utf8'));
+    const paths = feed.items.map((i: { url: string }) => new URL(i.url).pathname);
+    expect(paths).toEqual(expected);
+    const briefs = newest.slice(0, 20).filter((r) => r.record.kind === 'brief');
+    expect(briefs.length).toBeGreaterThan(0);
+    for (const item of feed.items) {
+      const seed = records.find((r) => r.path === new URL(item.url).pathname)!;
+      expect(item.tags ?? [], item.url).toEqual(seed.record.kind === 'brief' ? [...(seed.record.column ? [seed.record.column] : []), '简讯'] : seed.record.column ? [seed.record.column] : []);
+    }
+  });
+
+  test('feed.xml holds the same entries', () => {
+    const atom = readFileSync(join(SEED_SITE, 'feed.xml'), 'utf8');
+    const links = [...atom.matchAll(/<entry>\s*<title>[^<]*<\/title>\s*<link href="https?:\/\/[^/"]+([^"]*)"\/>/g)].map((m) => m[1]);
+    expect(links).toEqual(expected);
+  });
+});

@@ -3,7 +3,12 @@
 import { escapeXml } from '../escape.js';
 import { feedDateTime, isoDateTime } from '../dates.js';
 import { excerpt, renderBody } from '../markdown.js';
-import type { Feed, SiteModel } from '../model.js';
+import type { Feed, RecordPage, SiteModel } from '../model.js';
+
+/** An entry's categories: its column if it has one, and 简讯 for a brief. */
+function tagsOf(page: RecordPage): string[] {
+  return [...(page.column ? [page.column.name] : []), ...(page.record.kind === 'brief' ? ['简讯'] : [])];
+}
 
 function entryHtml(feedEntry: Feed['entries'][number]): string {
   const { record } = feedEntry.page;
@@ -24,7 +29,7 @@ export function renderAtom(feed: Feed): string {
 <published>${times[i]}</published>
 <updated>${times[i]}</updated>
 ${record.byline ? `<author><name>${escapeXml(record.byline)}</name></author>` : ''}
-${page.column ? `<category term="${escapeXml(page.column.name)}"/>` : ''}
+${tagsOf(page).map((tag) => `<category term="${escapeXml(tag)}"/>`).join('')}
 <summary>${escapeXml(excerpt(record.body))}</summary>
 <content type="html">${escapeXml(entryHtml(entry))}</content>
 </entry>`;
@@ -57,7 +62,7 @@ export function renderJsonFeed(feed: Feed): string {
         content_html: entryHtml(entry),
         summary: excerpt(entry.page.record.body),
         date_published: feedDateTime(entry.page.record, entry.page.issue),
-        ...(entry.page.column ? { tags: [entry.page.column.name] } : {}),
+        ...(tagsOf(entry.page).length ? { tags: tagsOf(entry.page) } : {}),
         ...(entry.page.record.byline ? { authors: [{ name: entry.page.record.byline }] } : {}),
       })),
     },
