@@ -86,7 +86,7 @@ ${head.join('\n')}
 </nav>
 <form class="site-search" role="search" aria-label="全站搜索" action="${escapeHtml(url('/search/'))}" method="get">
 <label for="site-search-q">搜索文章</label>
-<input type="search" id="site-search-q" name="q" placeholder="输入关键词" autocomplete="off">
+<input type="search" id="site-search-q" name="q" placeholder="关键词" autocomplete="off">
 <button type="submit">搜索</button>
 </form>
 </div>
