@@ -1,8 +1,9 @@
 // Gate: larger text (适老化, WCAG 1.4.4 Resize Text, 1.4.10 Reflow, 2.5.5 Target Size). In Chromium, with the
 // browser's own text size set as an older reader's phone sets it (CDP Page.setFontSizes: 100 %, 150 %, 200 %), one
 // page of every kind reflows at 320 CSS px with no horizontal scrolling; every link, button and select that stands
-// alone (header, navigation, footer, the search form, pagination, year jumps) is at least 44×44 CSS px; the header
-// search box stays wide enough to type in; and at 390 px the header takes at most a third of the first screen.
+// alone (header, navigation, footer, the search form, pagination, year jumps, lists of titles) is at least 44×44 CSS
+// px; the header search box stays wide enough to type in; and at 390 px the header takes at most a third of the
+// first screen.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticSite } from './support/server.js';
@@ -50,6 +51,14 @@ const STANDALONE_TARGETS = [
   '.search-more',
   '.pagination a',
   '.year-jump a',
+  // Lists whose items are a link each: article titles, months, previous/next.
+  '.record-list li > a',
+  '.related li > a',
+  '.toc-group li > a',
+  '.brief-list li > a',
+  '.neighbours li > a',
+  '.month a',
+  '.year-all a',
 ].join(', ');
 
 const MIN_TARGET = 44;
