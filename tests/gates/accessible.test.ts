@@ -2,12 +2,12 @@
 // archive, column, search with results, and the rest), in light and dark colour schemes, served over HTTP as a
 // static host would serve them. While there, the browser confirms that no page fetches anything from elsewhere.
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../search/support/browser.js';
 import { serveStatic, type StaticSite } from './support/server.js';
 import { builtSite, readPages } from './support/site.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface PageKind {
   kind: string;
@@ -51,10 +51,7 @@ describe('axe-core finds no accessibility violations', () => {
 
   beforeAll(async () => {
     server = await serveStatic(site.dir, { prefix: site.prefix });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

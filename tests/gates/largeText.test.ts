@@ -4,12 +4,12 @@
 // alone (header, navigation, footer, the search form, pagination, year jumps, lists of titles) is at least 44×44 CSS
 // px; the header search box stays wide enough to type in; and at 390 px the header takes at most a third of the
 // first screen.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../search/support/browser.js';
 import { serveStatic, type StaticSite } from './support/server.js';
 import { builtSite, readPages } from './support/site.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SEARCH_QUERY = '工会';
 
 interface PageKind {
@@ -143,10 +143,7 @@ let server: StaticSite;
 
 beforeAll(async () => {
   server = await serveStatic(site.dir, { prefix: site.prefix });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
