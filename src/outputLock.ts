@@ -12,7 +12,7 @@
 // killed build left aside (`recoverOutput`) and deletes what builds that are no longer running left behind
 // (`sweepLeftovers`). A file whose owner is alive is never touched: that is another build, or this one.
 import { randomBytes } from 'node:crypto';
-import { linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { OutputError } from './errors.js';

@@ -189,8 +189,9 @@ export function resolveHeadingSpaces(text: string, articleText: string, compactA
       kept.add(k);
       continue;
     }
-    const [short, long] = [hanCount(left), hanCount(right)].sort((a, b) => a - b) as [number, number];
-    const alike = hanCount(left) <= hanCount(right) * MAX_HALF_RATIO || PARALLEL_CONNECTOR_RE.test(right);
+    const [leftHan, rightHan] = [hanCount(left), hanCount(right)];
+    const short = Math.min(leftHan, rightHan);
+    const alike = leftHan <= rightHan * MAX_HALF_RATIO || PARALLEL_CONNECTOR_RE.test(right);
     if (short >= MIN_HALF_HAN && alike && !OPEN_VERB_END_RE.test(left) && !compactArticle.includes(seam)) parallel.push(k);
   }
   // Of several candidates for the parallel space, the one nearest the middle divides the title.

@@ -1,6 +1,6 @@
 // Stage `normalise (spaces)` (see STAGES in index.ts): spaces. Line wrapping in PDF and Word exports leaves spaces inside Chinese words (`领 导`);
 // the only deliberate one is between the two halves of a parallel title, which headline roles decide later.
-import { CLAUSE_PUNCT, hanCount, isCjkish } from './chars.js';
+import { CLAUSE_PUNCT, isCjkish } from './chars.js';
 
 const SPACE_RUN_RE = / +/g;
 
@@ -83,8 +83,4 @@ export function quotedSloganSpaces(text: string): ReadonlySet<number> {
     if (lengthsMatch && inRange(left.length) && inRange(right.length) && delimited) kept.add(m.index! + 1 + space);
   }
   return kept;
-}
-
-function isHanish(ch: string | undefined): boolean {
-  return ch !== undefined && hanCount(ch) === 1;
 }

@@ -267,7 +267,6 @@ export function planUrls(file: string, loaded: { registry: Registry; text: strin
   const text = loaded?.text ?? '';
   const errors: BulletinError[] = [];
   const produced = new Set<string>([...records.map((r) => r.path), ...issues.map((i) => i.path)]);
-  const recordAt = new Map(records.map((r) => [r.path, r]));
   const issueAt = new Map(issues.map((i) => [i.path, i]));
   const issueByKey = new Map(issues.map((i) => [i.key, i]));
   const recordsOfIssue = new Map<string, CurrentRecord[]>();
