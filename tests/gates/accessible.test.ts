@@ -4,9 +4,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../search/support/browser.js';
-import { serveStatic, type StaticSite } from './support/server.js';
-import { builtSite, readPages } from './support/site.js';
+import { launchChromium } from '../support/browser.js';
+import { serveStatic, type StaticSite } from '../support/server.js';
+import { builtSite, readPages } from '../support/site.js';
 
 
 interface PageKind {

@@ -2,13 +2,13 @@
 // swap, leaves the previous site or the new one in the output folder, and nothing else for long: Ctrl-C and SIGTERM
 // clean up at once; what SIGKILL leaves carries the dead build's pid and the next build removes it, after moving the
 // old site back if the kill fell between the swap's two renames. A live build's scratch folder is never touched.
-// Each build is a real child process; tests/gates/support/buildFaults.ts fires the signal at the chosen call.
+// Each build is a real child process; tests/support/buildFaults.ts fires the signal at the chosen call.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { breakContent, runBuild, smallContent, startBuild, until, type Fault } from './support/buildProcess.js';
-import { copyTree, differences, fingerprint, scratchDir } from './support/fsSnapshot.js';
+import { breakContent, runBuild, smallContent, startBuild, until, type Fault } from '../support/buildProcess.js';
+import { copyTree, differences, fingerprint, scratchDir } from '../support/fsSnapshot.js';
 
 const ROOT = scratchDir('build-interrupted');
 let oldSite: Map<string, string>;

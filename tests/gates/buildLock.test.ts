@@ -2,12 +2,12 @@
 // `<output>.build-lock`, from before it reads a bulletin) and then builds what the content folder holds by then, so the
 // newer content is what stays published; if the first takes longer than --lock-wait, the second fails with a sentence
 // naming the first build's pid and leaves the folder alone. Real child processes; the first build is held paused
-// (tests/gates/support/buildFaults.ts) right after it has read its bulletins.
+// (tests/support/buildFaults.ts) right after it has read its bulletins.
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild, smallContent, startBuild, until } from './support/buildProcess.js';
-import { copyTree, differences, fingerprint, scratchDir } from './support/fsSnapshot.js';
+import { runBuild, smallContent, startBuild, until } from '../support/buildProcess.js';
+import { copyTree, differences, fingerprint, scratchDir } from '../support/fsSnapshot.js';
 
 const ROOT = scratchDir('build-lock');
 let olderSite: Map<string, string>;

@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, lstatSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { breakContent, runBuild, smallContent } from './support/buildProcess.js';
-import { copyTree, differences, fingerprint, scratchDir } from './support/fsSnapshot.js';
+import { breakContent, runBuild, smallContent } from '../support/buildProcess.js';
+import { copyTree, differences, fingerprint, scratchDir } from '../support/fsSnapshot.js';
 
 const ROOT = scratchDir('build-output-folder');
 let siteDir: string;

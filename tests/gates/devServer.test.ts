@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badPathReason } from '../../src/devServer.js';
 import { spawnDevServer, type SpawnedDevServer } from '../site/support/liveDevServer.js';
-import { scratchDir } from './support/fsSnapshot.js';
+import { scratchDir } from '../support/fsSnapshot.js';
 
 type DevServer = SpawnedDevServer & { output: () => string };
 

@@ -5,9 +5,9 @@ import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { DEFAULT_MAX_BULLETIN_BYTES } from '../../src/load.js';
-import { runBuildCli } from './support/cli.js';
-import { copyTree, differences, fingerprint, scratchDir } from './support/fsSnapshot.js';
-import { builtSite, SEED_CONTENT } from './support/site.js';
+import { runBuildCli } from '../support/cli.js';
+import { copyTree, differences, fingerprint, scratchDir } from '../support/fsSnapshot.js';
+import { builtSite, SEED_CONTENT } from '../support/site.js';
 
 const seedText = readFileSync(join(SEED_CONTENT, 'bulletins', '2023-11.txt'), 'utf8');
 

@@ -1,7 +1,7 @@
 // Gate: every built page is valid HTML under the project's html-validate rules (.htmlvalidate.json).
 import { describe, expect, it } from 'vitest';
-import { htmlFilesIn, sitesToCheck } from './support/site.js';
-import { htmlErrors } from './support/validate.js';
+import { htmlFilesIn, sitesToCheck } from '../support/site.js';
+import { htmlErrors } from '../support/validate.js';
 
 describe('built pages are valid HTML', () => {
   it('the project rules reject a page with mis-nested tags and a duplicate id (so the gate can fail)', async () => {

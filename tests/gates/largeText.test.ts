@@ -6,9 +6,9 @@
 // first screen.
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../search/support/browser.js';
-import { serveStatic, type StaticSite } from './support/server.js';
-import { builtSite, readPages } from './support/site.js';
+import { launchChromium } from '../support/browser.js';
+import { serveStatic, type StaticSite } from '../support/server.js';
+import { builtSite, readPages } from '../support/site.js';
 
 const SEARCH_QUERY = '工会';
 

@@ -3,9 +3,9 @@
 // must also stay inside the prefix, or it would break once the site is published at /repo-name/.
 import { LinkChecker, LinkState } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describe as describeElement, urlReferences } from './support/html.js';
-import { serveStatic, type StaticSite } from './support/server.js';
-import { readPages, sitesToCheck } from './support/site.js';
+import { describe as describeElement, urlReferences } from '../support/html.js';
+import { serveStatic, type StaticSite } from '../support/server.js';
+import { readPages, sitesToCheck } from '../support/site.js';
 
 describe.each(sitesToCheck())('links in the $name build', (site) => {
   let server: StaticSite;

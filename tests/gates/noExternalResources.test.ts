@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attr, cssUrls, describe as describeElement, elements, urlReferences } from './support/html.js';
-import { filesIn, readPages, sitesToCheck } from './support/site.js';
+import { attr, cssUrls, describe as describeElement, elements, urlReferences } from '../support/html.js';
+import { filesIn, readPages, sitesToCheck } from '../support/site.js';
 
 const SITE_ORIGIN = 'http://site.invalid';
 // Hints that open connections to another host before anything is requested.

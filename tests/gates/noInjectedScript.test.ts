@@ -5,11 +5,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
-import { bulletinBody, missingCharacters, pagesOfBulletin, pagesText } from './support/characters.js';
-import { scratchDir } from './support/fsSnapshot.js';
-import { attr, describe as describeElement, elements, visibleText, type Document } from './support/html.js';
-import { readPages, sitesToCheck, type BuiltPage } from './support/site.js';
-import { htmlErrors } from './support/validate.js';
+import { bulletinBody, missingCharacters, pagesOfBulletin, pagesText } from '../support/characters.js';
+import { scratchDir } from '../support/fsSnapshot.js';
+import { attr, describe as describeElement, elements, visibleText, type Document } from '../support/html.js';
+import { readPages, sitesToCheck, type BuiltPage } from '../support/site.js';
+import { htmlErrors } from '../support/validate.js';
 
 // 2025-01.txt attacks the markup and the template engines; 2025-02.txt is full of Markdown look-alikes
 // (numbered lines, quotes, indented lines, emphasis, URLs) that a renderer could swallow.

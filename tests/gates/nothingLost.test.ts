@@ -4,9 +4,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bulletinBody, countCharacters, missingCharacters, pagesOfBulletin, pagesText } from './support/characters.js';
-import { attr, elements } from './support/html.js';
-import { builtSite, readPages, SEED_CONTENT, type BuiltPage } from './support/site.js';
+import { bulletinBody, countCharacters, missingCharacters, pagesOfBulletin, pagesText } from '../support/characters.js';
+import { attr, elements } from '../support/html.js';
+import { builtSite, readPages, SEED_CONTENT, type BuiltPage } from '../support/site.js';
 
 const BULLETIN_DIR = join(SEED_CONTENT, 'bulletins');
 const bulletins = readdirSync(BULLETIN_DIR).filter((name) => name.endsWith('.txt')).sort();

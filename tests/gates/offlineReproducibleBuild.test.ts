@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuildCli, type CliRun } from './support/cli.js';
-import { copyTree, differences, fingerprint, scratchDir } from './support/fsSnapshot.js';
-import { filesIn, SEED_CONTENT } from './support/site.js';
+import { runBuildCli, type CliRun } from '../support/cli.js';
+import { copyTree, differences, fingerprint, scratchDir } from '../support/fsSnapshot.js';
+import { filesIn, SEED_CONTENT } from '../support/site.js';
 
 const NO_NETWORK = resolve('scripts/gates/no-network.cjs');
 

@@ -8,9 +8,9 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSyn
 import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/load.js';
-import { runBuildCli } from './support/cli.js';
-import { copyTree, differences, fingerprint, scratchDir } from './support/fsSnapshot.js';
-import { builtSite, filesIn, SEED_CONTENT } from './support/site.js';
+import { runBuildCli } from '../support/cli.js';
+import { copyTree, differences, fingerprint, scratchDir } from '../support/fsSnapshot.js';
+import { builtSite, filesIn, SEED_CONTENT } from '../support/site.js';
 
 const GOOD = '市总工会召开会议\n\n11月2日，重庆市总工会召开六届二次常委（扩大）会议。\n';
 const SEED_ISSUES = ['2023-04', '2023-11', '2023-12', '2024-12'];

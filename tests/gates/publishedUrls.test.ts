@@ -13,11 +13,11 @@ import { loadContent } from '../../src/load.js';
 import { buildModel } from '../../src/site/model.js';
 import { REGISTRY_FILE } from '../../src/site/publishedUrls.js';
 import { DEFAULT_SITE_ORIGIN } from '../../src/site/urls.js';
-import { runBuildCli } from './support/cli.js';
-import { copyTree, differences, fingerprint, scratchDir } from './support/fsSnapshot.js';
-import { serveStatic } from './support/server.js';
-import { builtSite, filesIn, SEED_CONTENT } from './support/site.js';
-import { htmlErrors } from './support/validate.js';
+import { runBuildCli } from '../support/cli.js';
+import { copyTree, differences, fingerprint, scratchDir } from '../support/fsSnapshot.js';
+import { serveStatic } from '../support/server.js';
+import { builtSite, filesIn, SEED_CONTENT } from '../support/site.js';
+import { htmlErrors } from '../support/validate.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Builds in these tests only read the registry, unless a test records on purpose as `npm run build` does. */

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scratchDir } from './support/fsSnapshot.js';
+import { scratchDir } from '../support/fsSnapshot.js';
 
 /** `relative path → permission bits` for the folder itself (`.`) and everything under it. */
 function modesIn(dir: string): Map<string, { mode: number; folder: boolean }> {

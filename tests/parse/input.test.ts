@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBulletin } from '../../src/parse/decode.js';
 import { parseBulletin } from '../../src/parse/index.js';
-import { errorOf } from '../helpers/errors.js';
+import { errorOf } from '../support/errors.js';
 
 const SAMPLE = '市总工会召开会议\n\n11月2日，重庆市总工会召开六届二次常委（扩大）会议。\n';
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -2,7 +2,7 @@
 // control and text-direction characters, and a headline the length of a book.
 import { describe, expect, it } from 'vitest';
 import { parseBulletin } from '../../src/parse/index.js';
-import { errorOf } from '../helpers/errors.js';
+import { errorOf } from '../support/errors.js';
 import { characterDifference } from '../../src/quality/invariant.js';
 
 const LEDE = '12月3日，重庆市总工会召开全市工会财务工作会议。';

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { loadContent } from '../../src/load.js';
 import type { ArticleRecord } from '../../src/types.js';
-import { launchChromium } from './support/browser.js';
-import { serveStatic, type StaticServer } from './support/server.js';
-import { buildStandInSite } from './support/standInSite.js';
+import { launchChromium } from '../support/browser.js';
+import { serveStatic, type StaticServer } from '../support/searchServer.js';
+import { buildStandInSite } from '../support/standInSite.js';
 
 const SCRIPT = `<script>document.title='pwned'</script>`;
 const IMG = `<img src=x onerror="document.title='pwned'">`;

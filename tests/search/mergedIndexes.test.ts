@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketsNewestFirst, SEARCH_MANIFEST_FILE, type SearchManifest } from '../../src/search/indexSite.js';
 import type { SearchRecord } from '../../src/search/searchRecords.js';
 import type { ArticleRecord } from '../../src/types.js';
-import { launchChromium } from './support/browser.js';
-import { CHOSEN_QUERIES, measureRecall, sampledQueries } from './support/recall.js';
-import { serveStatic, type StaticServer } from './support/server.js';
-import { seedRecords } from './support/site.js';
-import { buildStandInSite } from './support/standInSite.js';
+import { launchChromium } from '../support/browser.js';
+import { CHOSEN_QUERIES, measureRecall, sampledQueries } from '../support/recall.js';
+import { serveStatic, type StaticServer } from '../support/searchServer.js';
+import { seedRecords } from '../support/searchSite.js';
+import { buildStandInSite } from '../support/standInSite.js';
 
 describe('the split of records into indexes', () => {
   const record = (year: number, n: number): SearchRecord => ({

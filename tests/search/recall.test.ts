@@ -2,10 +2,10 @@
 // every record whose text (whitespace removed) contains every word of the query.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.js';
-import { CHOSEN_QUERIES, measureRecall, sampledQueries } from './support/recall.js';
-import { serveStatic, type StaticServer } from './support/server.js';
-import { SEED_SITE, seedRecords } from './support/site.js';
+import { launchChromium } from '../support/browser.js';
+import { CHOSEN_QUERIES, measureRecall, sampledQueries } from '../support/recall.js';
+import { serveStatic, type StaticServer } from '../support/searchServer.js';
+import { SEED_SITE, seedRecords } from '../support/searchSite.js';
 
 let browser: Browser;
 let server: StaticServer;

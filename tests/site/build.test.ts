@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, utime
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildSite } from '../../src/build.js';
-import { filesUnder } from '../helpers/page.js';
+import { filesUnder } from '../support/page.js';
 
 const ROOT = 'tests/.output/site-tests/build';
 

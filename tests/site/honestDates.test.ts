@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { feedDateTime, knownDate, publishedDate } from '../../src/site/dates.js';
-import { attr, readPage, SEED_SITE, text, within } from '../helpers/page.js';
-import { expectedDate, loadSeeds } from '../helpers/seeds.js';
+import { attr, readPage, SEED_SITE, text, within } from '../support/page.js';
+import { expectedDate, loadSeeds } from '../support/seeds.js';
 
 const { records } = loadSeeds();
 const site = (path: string) => readPage(SEED_SITE, path);

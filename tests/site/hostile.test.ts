@@ -3,8 +3,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../src/build.js';
-import { attr, htmlPages, readPage, text } from '../helpers/page.js';
-import { loadSeeds } from '../helpers/seeds.js';
+import { attr, htmlPages, readPage, text } from '../support/page.js';
+import { loadSeeds } from '../support/seeds.js';
 
 const ROOT = 'tests/.output/site-tests/hostile';
 const CONTENT = join(ROOT, 'content');

@@ -5,7 +5,7 @@ import { escapeHtml, jsonForScript } from '../../src/site/escape.js';
 import { renderBody } from '../../src/site/markdown.js';
 import { buildModel } from '../../src/site/model.js';
 import { columnId, issueKey, normalizePrefix } from '../../src/site/urls.js';
-import { loadSeeds } from '../helpers/seeds.js';
+import { loadSeeds } from '../support/seeds.js';
 
 describe('dates read as a Chinese newspaper prints them', () => {
   test.each([

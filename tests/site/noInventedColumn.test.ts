@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { attr, htmlPages, readPage, SEED_SITE, text, within } from '../helpers/page.js';
-import { loadSeeds } from '../helpers/seeds.js';
+import { attr, htmlPages, readPage, SEED_SITE, text, within } from '../support/page.js';
+import { loadSeeds } from '../support/seeds.js';
 
 const { records } = loadSeeds();
 const site = (path: string) => readPage(SEED_SITE, path);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { attr, filesUnder, htmlPages, PREFIXED_SITE, readPage, SEED_SITE } from '../helpers/page.js';
+import { attr, filesUnder, htmlPages, PREFIXED_SITE, readPage, SEED_SITE } from '../support/page.js';
 
 const PREFIX = '/archive';
 

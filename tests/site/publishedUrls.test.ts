@@ -16,7 +16,7 @@ import {
   type Registry,
 } from '../../src/site/publishedUrls.js';
 import { renderRedirect } from '../../src/site/pages/redirect.js';
-import { loadSeeds } from '../helpers/seeds.js';
+import { loadSeeds } from '../support/seeds.js';
 
 const FILE = 'content/published-urls.json';
 const BODY_A = '近日，市总工会组织开展“职工书屋”阅读分享活动，来自全市各级工会的120余名职工代表参加活动，分享读书心得，交流学习体会。';

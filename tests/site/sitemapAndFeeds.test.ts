@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { attr, htmlPages, readPage, SEED_SITE } from '../helpers/page.js';
-import { issuePathOf, loadSeeds } from '../helpers/seeds.js';
+import { attr, htmlPages, readPage, SEED_SITE } from '../support/page.js';
+import { issuePathOf, loadSeeds } from '../support/seeds.js';
 
 const { bulletins, records } = loadSeeds();
 const sitemap = readFileSync(join(SEED_SITE, 'sitemap.xml'), 'utf8');

@@ -1,8 +1,8 @@
 // The seed site that tests/global-setup.ts builds, with the records it was built from.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadContent } from '../../../src/load.js';
-import type { ArticleRecord } from '../../../src/types.js';
+import { loadContent } from '../../src/load.js';
+import type { ArticleRecord } from '../../src/types.js';
 
 export const SEED_SITE = resolve('tests/.output/site');
 export const SEED_SITE_PREFIXED = resolve('tests/.output/site-prefixed');

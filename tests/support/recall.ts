@@ -1,8 +1,8 @@
 // The recall/precision harness: queries drawn from the records, truth computed from the records' text,
 // answers from Pagefind in a real browser.
 import type { Page } from 'playwright-core';
-import { searchableParts } from '../../../src/search/tokens.js';
-import type { ArticleRecord } from '../../../src/types.js';
+import { searchableParts } from '../../src/search/tokens.js';
+import type { ArticleRecord } from '../../src/types.js';
 
 /** Words a reader is likely to remember: inside longer words, names, numbers, places, and pairs of words. */
 export const CHOSEN_QUERIES = [

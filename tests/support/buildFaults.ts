@@ -1,4 +1,4 @@
-// Test-only fault injection for the build CLI, loaded with `node --import tsx --import ./tests/gates/support/buildFaults.ts`.
+// Test-only fault injection for the build CLI, loaded with `node --import tsx --import ./tests/support/buildFaults.ts`.
 // It needs no hook in the build itself, so the same test runs against any version of src/build.ts: it watches the
 // file-system calls the build makes beside its output folder and, at the chosen one, signals the process itself (as
 // a Ctrl-C, a `kill` or the OOM killer would at that instant) or pauses it until a file appears.

@@ -36,7 +36,7 @@ export function startBuild(
   }
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--import', './tests/gates/support/buildFaults.ts', 'scripts/build.ts', '--content', args.content, '--output', args.output, ...(args.extra ?? [])],
+    ['--import', 'tsx', '--import', './tests/support/buildFaults.ts', 'scripts/build.ts', '--content', args.content, '--output', args.output, ...(args.extra ?? [])],
     { env, stdio: ['ignore', 'pipe', 'pipe'], uid: options.uid, gid: options.gid, detached: options.detached },
   );
   let output = '';

@@ -5,11 +5,11 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { indexSite, SEARCH_MANIFEST_FILE, type IndexOptions, type SearchManifest } from '../../../src/search/indexSite.js';
-import type { SearchRecord } from '../../../src/search/searchRecords.js';
-import { searchableParts } from '../../../src/search/tokens.js';
-import type { ArticleRecord } from '../../../src/types.js';
-import { searchPage } from '../../../templates/search.js';
+import { indexSite, SEARCH_MANIFEST_FILE, type IndexOptions, type SearchManifest } from '../../src/search/indexSite.js';
+import type { SearchRecord } from '../../src/search/searchRecords.js';
+import { searchableParts } from '../../src/search/tokens.js';
+import type { ArticleRecord } from '../../src/types.js';
+import { searchPage } from '../../templates/search.js';
 
 const ASSETS = fileURLToPath(new URL('../../../templates/assets/', import.meta.url));
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,7 +1,7 @@
 // Character bookkeeping for the "nothing lost" gate: which letters, digits and Chinese characters of a bulletin
 // are missing from the text of its built pages.
 import { basename } from 'node:path';
-import { narrowAlphanumerics } from '../../../src/parse/punctuation.js';
+import { narrowAlphanumerics } from '../../src/parse/punctuation.js';
 import { visibleText } from './html.js';
 import type { BuiltPage } from './site.js';
 
