@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContent } from '../src/load.js';
-import { launchChromium } from '../tests/search/support/browser.js';
-import { measureCost, median, type SearchCost } from '../tests/search/support/cost.js';
-import { CHOSEN_QUERIES, measureRecall, sampledQueries } from '../tests/search/support/recall.js';
-import { serveStatic } from '../tests/search/support/server.js';
-import { buildStandInSite } from '../tests/search/support/standInSite.js';
+import { launchChromium } from '../tests/support/browser.js';
+import { measureCost, median, type SearchCost } from '../tests/support/cost.js';
+import { CHOSEN_QUERIES, measureRecall, sampledQueries } from '../tests/support/recall.js';
+import { serveStatic } from '../tests/support/searchServer.js';
+import { buildStandInSite } from '../tests/support/standInSite.js';
 
 const { values } = parseArgs({
   options: {

@@ -4,8 +4,8 @@
 //   tsx bench/experiments/recall.ts <siteDir> <index dir name> …   e.g. exp-site-1000 pagefind-dir-zh pagefind-dir-en
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '../../tests/search/support/browser.js';
-import { serveStatic } from '../../tests/search/support/server.js';
+import { launchChromium } from '../../tests/support/browser.js';
+import { serveStatic } from '../../tests/support/searchServer.js';
 import { mulberry32 } from '../generate.js';
 
 const [siteDir, ...indexes] = process.argv.slice(2);
