@@ -1,6 +1,7 @@
 // Article bodies are Markdown the parser wrote from bulletin text. Only paragraphs and section headings are Markdown here:
 // everything else a bulletin might contain (`*`, `1.`, `>`, `<b>`, `[x](y)`, `&lt;`) stays literal text.
 import MarkdownIt from 'markdown-it';
+import { markdownToPlainText } from '../parse/markdown.js';
 
 const markdown = new MarkdownIt('zero', { html: false, linkify: false, typographer: false });
 markdown.enable(['heading', 'paragraph', 'escape']);
@@ -21,13 +22,9 @@ export function renderBody(body: string, topLevel = 2): string {
   return markdown.renderer.render(tokens, markdown.options, {});
 }
 
-/** Body text without Markdown marks, for descriptions and feeds' summaries. */
+/** Body text without Markdown marks, on one line, for descriptions and feeds' summaries. */
 export function plainText(body: string): string {
-  return body
-    .replace(/^#{1,6}[ \t]+/gm, '')
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return markdownToPlainText(body).replace(/\s+/g, ' ').trim();
 }
 
 export function excerpt(body: string, maxChars = 120): string {

@@ -1,7 +1,7 @@
 // Settles a mention against the issue date: stated parts are kept, missing parts are implied from the issue,
 // and a December event in a January issue belongs to the year before. A date that is not on the calendar
 // (`2月30日`, `13月45日`) falls back to the issue date, and says why so the caller can warn with the line.
-import type { DateOrigin } from '../../types.js';
+import type { ArticleRecord, DateOrigin } from '../../types.js';
 import { addDays, calendarDay, daysInMonth, dayNumber, isoDay, parseIsoDay, type CalendarDay } from './calendar.js';
 import type { DateMention } from './types.js';
 
@@ -13,13 +13,8 @@ export interface IssueContext {
   issueDayKnown: boolean;
 }
 
-export interface ResolvedDate {
-  date: string;
-  dateApprox: boolean;
-  dateText: string | null;
-  dateEnd: string | null;
-  dateOrigin: { year: DateOrigin; month: DateOrigin; day: DateOrigin };
-}
+/** The date fields of an article record, as a date form settles them. */
+export type ResolvedDate = Pick<ArticleRecord, 'date' | 'dateApprox' | 'dateText' | 'dateEnd' | 'dateOrigin'>;
 
 export interface CheckedDate {
   date: ResolvedDate;
