@@ -38,9 +38,25 @@ export interface ArticleRecord {
   /** Markdown: paragraphs separated by blank lines, `##`/`###` for sections. Never contains HTML. */
   body: string;
   captions: string[];
+  /** The editor's photos (图： marks), in the order of their lines; absent when the record has none. */
+  photos?: PhotoRef[];
   source: SourceSpan;
   /** 0-based reading order within the issue. */
   order: number;
+}
+
+/** A photo an editor's 图： mark ties to a record (src/parse/photos.ts); src/photos/ checks and publishes it. */
+export interface PhotoRef {
+  /** The file's name as the mark gives it, in the folder beside the bulletin (`2024-12-05.txt` → `2024-12-05/`). */
+  file: string;
+  /** File line of the mark. */
+  line: number;
+  /** Index in `captions` of the caption on the mark's line; null for a photo given without one. */
+  caption: number | null;
+  /** The editor's 替代文本; null when the caption is the text alternative. */
+  alt: string | null;
+  /** How many blocks of `body` (paragraphs and headings, split at blank lines) stand before the photo. */
+  after: number;
 }
 
 export interface BulletinMeta {

@@ -48,6 +48,10 @@ export function splitBlocks(text: string, lineOffset: number, marks: MarkedLines
       blankRun = 0; // blank lines around the mark are not the several that set a caption apart
       continue;
     }
+    if (marks.hidden?.has(lineNumber)) {
+      close();
+      continue;
+    }
     let line = lines[i]!;
     if (CONTROL_RE.test(line)) {
       controlLines.push(lineNumber);

@@ -10,6 +10,7 @@ import { frontMatterStage } from './frontMatter.js';
 import { groupStage } from './group.js';
 import { issueDateStage } from './issueDate.js';
 import { lineKindsStage } from './lineKinds.js';
+import { photosStage } from './photos.js';
 import { normaliseStage } from './punctuation.js';
 import { recordsStage } from './records.js';
 import { rejoinStage } from './rejoin.js';
@@ -20,7 +21,7 @@ export const STAGES: readonly (readonly [name: string, stage: Stage])[] = [
   ['decode', decodeStage], // bytes → text (UTF-8 with or without BOM, GB18030), LF line endings
   ['front-matter', frontMatterStage], // optional YAML: date, title, number
   ['issue-date', issueDateStage], // from front matter or the file name
-  ['editor-marks', editorMarksStage], // 标题：, 引题：, 副题：, 栏目：, 署名：, 图注：, 正文：, `---`: the editor's word wins
+  ['editor-marks', editorMarksStage], // 标题：, 引题：, 副题：, 栏目：, 署名：, 图注：, 正文：, 图：, 替代文本：, `---`: the editor's word wins
   ['blocks', blocksStage], // lines → blocks, with the blank-line gaps and `#` hints kept
   ['normalise', normaliseStage], // invisible characters, full-width punctuation, ASCII digits, spaces
   ['line-kinds', lineKindsStage], // paragraph, short line, ◆ item, byline, caption, QR prompt
@@ -29,6 +30,7 @@ export const STAGES: readonly (readonly [name: string, stage: Stage])[] = [
   ['finish-text', finishTextStage], // paired quotes, no spaces between Chinese characters
   ['group', groupStage], // articles, sections, briefs, column labels
   ['records', recordsStage], // headline roles and spaces, dates, titles, ids, Markdown bodies
+  ['photos', photosStage], // 图： marks → each record's photos, at their place in the text
 ];
 
 export function parseBulletin(input: Uint8Array | string, file: string): ParsedBulletin {
