@@ -9,6 +9,7 @@ import { OutputError } from './errors.js';
 import { loadContent } from './load.js';
 import { lockOutput, recoverOutput, releaseScratchPath, scratchPathFor, sweepLeftovers, type OutputLock } from './outputLock.js';
 import { indexSite } from './search/indexSite.js';
+import { replaceFolder } from './replaceFolder.js';
 import { searchRecordsOf } from './search/searchRecords.js';
 import { provideSiteModel } from './site/eleventy/siteData.js';
 import { ensureTypeScriptImports } from './site/eleventy/typescriptLoader.js';
@@ -74,7 +75,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     const aside = `${scratch}-old`;
     interrupted.aside = aside;
-    swapIntoPlace(scratch, outputDir, aside);
+    // Between replaceFolder's two renames, for a few microseconds, `outputDir` does not exist. Why that is acceptable:
+    // - Both renames run in one synchronous call. Node runs signal handlers (Ctrl-C, SIGTERM) between event-loop
+    //   turns, never inside a call, so an interrupted build always finds the swap either not begun or complete.
+    // - Only SIGKILL, a crash or a power cut can land inside it. Then the old, complete site sits at `aside`, named with
+    //   the dead build's pid, and the next build moves it back before anything else (`recoverOutput`, under the lock),
+    //   so even a build that then fails leaves the previous site in place. (`npm start` renders straight into its
+    //   output folder and creates it if missing.)
+    // - The ways without a window were weighed: Linux's renameat2(RENAME_EXCHANGE) and macOS's renamex_np(RENAME_SWAP)
+    //   swap two folders atomically but Node has no binding for either; making `_site` a symbolic link flipped by an
+    //   atomic rename would change what deploy tools copy (`rsync -a _site`, Pages' artifact) and is exactly the output
+    //   we refuse (`checkOutputDir`).
+    replaceFolder(scratch, outputDir, aside);
     interrupted.scratch = undefined;
     try {
       rmSync(aside, { recursive: true, force: true, maxRetries: 3 });
@@ -199,35 +211,6 @@ function countPages(written: unknown): number {
  */
 function makeDir(dir: string): void {
   mkdirSync(dir);
-}
-
-/**
- * Puts the finished site at `outputDir` by renames only, never copies, so the output folder holds the whole old site
- * or the whole new one, never a mix.
- *
- * POSIX `rename` cannot replace a non-empty folder, so this takes two: the old site aside to `aside`, then the new
- * one in. Between the two, for a few microseconds, `outputDir` does not exist. Why that window is acceptable:
- * - Both renames run in this one synchronous call. Node runs signal handlers (Ctrl-C, SIGTERM) between event-loop
- *   turns, never inside a call, so an interrupted build always finds the swap either not begun or complete.
- * - Only SIGKILL, a crash or a power cut can land inside it. Then the old, complete site sits at `aside`, named with
- *   the dead build's pid, and the next build moves it back before anything else (`recoverOutput`, under the lock),
- *   so even a build that then fails leaves the previous site in place. (`npm start` renders straight into its
- *   output folder and creates it if missing.)
- * - The ways without a window were weighed: Linux's renameat2(RENAME_EXCHANGE) and macOS's renamex_np(RENAME_SWAP)
- *   swap two folders atomically but Node has no binding for either; making `_site` a symbolic link flipped by an
- *   atomic rename would change what deploy tools copy (`rsync -a _site`, Pages' artifact) and is exactly the output
- *   we refuse (`checkOutputDir`).
- * If the new site cannot be moved in, the old one is moved back at once.
- */
-function swapIntoPlace(fresh: string, outputDir: string, aside: string): void {
-  const hadOld = existsSync(outputDir);
-  if (hadOld) renameSync(outputDir, aside);
-  try {
-    renameSync(fresh, outputDir);
-  } catch (error) {
-    if (hadOld) renameSync(aside, outputDir);
-    throw error;
-  }
 }
 
 /**

@@ -2,13 +2,14 @@
 // would otherwise leave `pagefind/` as the last `npm run build` wrote it, so an editor searching for the article
 // they just added would not find it. After each rebuild that changed the bulletins, the content is indexed again in
 // the background, into a scratch folder swapped in only when the whole index is written: a failed or half-done run
-// never replaces the index being searched, and no request the dev server answers finds no index (`swapInto`).
+// never replaces the index being searched, and no request the dev server answers finds no index (`replaceIndex`).
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { replaceFolder } from '../replaceFolder.js';
 
 export interface ContentIndexResult {
   errors: string[];
@@ -80,6 +81,21 @@ export class LiveSearchIndex {
     }
   }
 
+  /**
+   * The fresh index goes in with `replaceFolder`: two renames, and between them no index is served. They are
+   * synchronous, one right after the other, on the thread that answers the dev server's requests (this module runs
+   * in the dev server's process; only Pagefind's writing runs in another): no request is answered in between, and
+   * every request for /pagefind/… finds the old index whole or the new one whole. The dev server reads the files it
+   * serves synchronously too (@11ty/eleventy-dev-server: existsSync, then readFileSync), so a request begun before the
+   * swap is answered from the old index. With `await rename()` each rename ran on libuv's thread pool while the event
+   * loop went on answering requests: one that came in between got 404 for /pagefind/pagefind.js.
+   *
+   * Not versioned folders behind a symbolic link switched with one rename (`pagefind` → `pagefind.<n>/`): on Windows
+   * (package.json keeps Pagefind's Windows binary for editors) making a link needs privileges and a link cannot be
+   * renamed over another; the `pagefind/` that `npm run build` leaves is a real folder, so the first switch would take
+   * two renames anyway; and `_site/` would no longer be a plain copy of what the build writes. Nor versioned URLs: the
+   * search page asks for `pagefind/pagefind.js`, and Pagefind's runtime finds its files beside itself.
+   */
   private async replaceIndex({ contentDir, siteDir }: LiveIndexRequest): Promise<ContentIndexResult> {
     const scratchPrefix = `${basename(siteDir)}.search-`;
     let scratch: string | undefined;
@@ -91,7 +107,7 @@ export class LiveSearchIndex {
       const result = await this.index(contentDir, scratch);
       if (result.errors.length > 0) return result;
       await mkdir(siteDir, { recursive: true });
-      swapInto(join(scratch, 'pagefind'), join(siteDir, 'pagefind'), join(scratch, 'replaced'));
+      replaceFolder(join(scratch, 'pagefind'), join(siteDir, 'pagefind'), join(scratch, 'replaced'));
       return result;
     } catch (error) {
       return { errors: [`pagefind: ${(error as Error).message}`] };
@@ -112,39 +128,6 @@ export class LiveSearchIndex {
 
 function keyOf({ contentDir, siteDir, contentFingerprint }: LiveIndexRequest): string {
   return `${contentDir}\0${siteDir}\0${contentFingerprint}`;
-}
-
-/**
- * Moves `fresh` to `served`; if that fails, puts the index that was served back.
- *
- * A folder cannot be renamed over a folder that has files, so this takes two renames, and between them there is no
- * `served`. They are synchronous, one right after the other, on the thread that answers the dev server's requests
- * (this module runs in the dev server's process; only Pagefind's writing runs in another): no request is answered in
- * between, and every request for /pagefind/… finds the old index whole or the new one whole. The dev server reads
- * the files it serves synchronously too (@11ty/eleventy-dev-server: existsSync, then readFileSync), so a request
- * begun before the swap is answered from the old index. With `await rename()` each rename ran on libuv's thread pool
- * while the event loop went on answering requests: one that came in between got 404 for /pagefind/pagefind.js.
- *
- * Not versioned folders behind a symbolic link switched with one rename (`pagefind` → `pagefind.<n>/`): on Windows
- * (package.json keeps Pagefind's Windows binary for editors) making a link needs privileges and a link cannot be
- * renamed over another; the `pagefind/` that `npm run build` leaves is a real folder, so the first switch would take
- * two renames anyway; and `_site/` would no longer be a plain copy of what the build writes. Nor versioned URLs: the
- * search page asks for `pagefind/pagefind.js`, and Pagefind's runtime finds its files beside itself.
- */
-function swapInto(fresh: string, served: string, aside: string): void {
-  let movedAside = true;
-  try {
-    renameSync(served, aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    movedAside = false;
-  }
-  try {
-    renameSync(fresh, served);
-  } catch (error) {
-    if (movedAside) renameSync(aside, served);
-    throw error;
-  }
 }
 
 /**
