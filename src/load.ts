@@ -53,30 +53,45 @@ function isEditorLeftover(name: string): boolean {
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 const HOW_TO_ADD = 'a bulletin must be a plain file saved in content/bulletins';
 
+/** What the refusals say about the kind of file read: the photos beside a bulletin are read the same way. */
+export interface FileKind {
+  howToAdd: string;
+  /** Ends "over the N-byte cap for …". */
+  capFor: string;
+}
+const BULLETIN: FileKind = { howToAdd: HOW_TO_ADD, capFor: 'one bulletin; split it into weekly issues' };
+
+export interface ReadOptions {
+  maxBytes?: number;
+  shown?: string;
+  kind?: FileKind;
+}
+
 /**
  * The bytes of one bulletin. Only a plain (regular) file is read: the file is opened first, and what was opened
  * is checked, its kind and its size against the cap, so nothing can be swapped in between a check and the read.
  * Throws a `BulletinError` naming `shown` (the file as the editor sees it) otherwise.
  */
-export function readBulletinFile(file: string, options: { maxBytes?: number; shown?: string } = {}): Buffer {
+export function readBulletinFile(file: string, options: ReadOptions = {}): Buffer {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BULLETIN_BYTES;
   const shown = options.shown ?? displayPath(file);
+  const kind = options.kind ?? BULLETIN;
   let fd: number;
   try {
     fd = openSync(file, OPEN_FLAGS);
   } catch (error) {
-    throw new BulletinError(shown, 1, whyNotOpened(file, error as NodeJS.ErrnoException), { cause: error });
+    throw new BulletinError(shown, 1, whyNotOpened(file, error as NodeJS.ErrnoException, kind), { cause: error });
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new BulletinError(shown, 1, `${kindOf(stats)}, not a plain file; ${HOW_TO_ADD}`);
-    if (stats.size > maxBytes) throw overCap(shown, stats.size, maxBytes);
+    if (!stats.isFile()) throw new BulletinError(shown, 1, `${kindOf(stats)}, not a plain file; ${kind.howToAdd}`);
+    if (stats.size > maxBytes) throw overCap(shown, stats.size, maxBytes, kind);
     // Read to the end, not only the size fstat gave: a file still being written may have grown since.
     let bytes = Buffer.allocUnsafe(stats.size + 1);
     let length = 0;
     for (;;) {
       if (length === bytes.length) {
-        if (length > maxBytes) throw overCap(shown, length, maxBytes);
+        if (length > maxBytes) throw overCap(shown, length, maxBytes, kind);
         const bigger = Buffer.allocUnsafe(Math.min(bytes.length * 2, maxBytes + 1));
         bytes.copy(bigger, 0, 0, length);
         bytes = bigger;
@@ -94,11 +109,12 @@ export function readBulletinFile(file: string, options: { maxBytes?: number; sho
   }
 }
 
-function overCap(shown: string, size: number, maxBytes: number): BulletinError {
-  return new BulletinError(shown, 1, `file is ${size} bytes, over the ${maxBytes}-byte cap for one bulletin; split it into weekly issues`);
+function overCap(shown: string, size: number, maxBytes: number, kind: FileKind): BulletinError {
+  return new BulletinError(shown, 1, `file is ${size} bytes, over the ${maxBytes}-byte cap for ${kind.capFor}`);
 }
 
-function whyNotOpened(file: string, error: NodeJS.ErrnoException): string {
+function whyNotOpened(file: string, error: NodeJS.ErrnoException, kind: FileKind): string {
+  const HOW_TO_ADD = kind.howToAdd;
   // Linux and macOS say ELOOP for a link opened with O_NOFOLLOW, FreeBSD EMLINK.
   if (error.code === 'ELOOP' || error.code === 'EMLINK') {
     let target = '';
