@@ -4,6 +4,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { BulletinError } from './errors.js';
 import { parseBulletin } from './parse/index.js';
+import { duplicateIssueErrors } from './site/urls.js';
 import type { ParsedBulletin, ParseWarning } from './types.js';
 
 /** Pagefind's indexing time grows superlinearly with page size, so one runaway file must not reach it. */
@@ -188,23 +189,12 @@ export function loadBulletins(files: string[], options: LoadOptions = {}): LoadR
       else errors.push(new BulletinError(shown, 1, `cannot read the file: ${(error as Error).message}`, { cause: error }));
     }
   }
-  checkDuplicateIssues(bulletins, errors);
+  errors.push(...duplicateIssueErrors(bulletins.map((b) => b.meta)));
   return { bulletins, warnings: bulletins.flatMap((b) => b.warnings), errors };
 }
 
 export function loadContent(contentDir: string, options: LoadOptions = {}): LoadResult {
   return loadBulletins(bulletinFilesIn(contentDir), options);
-}
-
-function checkDuplicateIssues(bulletins: ParsedBulletin[], errors: BulletinError[]): void {
-  const seen = new Map<string, string>();
-  for (const { meta } of bulletins) {
-    const key = `${meta.issue}${meta.slug ? `-${meta.slug}` : ''}`;
-    const earlier = seen.get(key);
-    if (earlier) {
-      errors.push(new BulletinError(meta.file, 1, `issue ${key} is also given by ${earlier}; each issue needs its own date or slug`));
-    } else seen.set(key, meta.file);
-  }
 }
 
 function displayPath(file: string): string {

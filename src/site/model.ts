@@ -9,6 +9,7 @@ import { relatedRecords } from './related.js';
 import {
   columnId,
   columnPath,
+  duplicateIssueErrors,
   issueKey,
   issuePath,
   listPagePath,
@@ -281,6 +282,9 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
   const ordered = [...bulletins].sort((a, b) =>
     a.meta.issueDate !== b.meta.issueDate ? (a.meta.issueDate < b.meta.issueDate ? -1 : 1) : a.meta.file < b.meta.file ? -1 : 1,
   );
+  const duplicates = duplicateIssueErrors(ordered.map((b) => b.meta));
+  errors.push(...duplicates);
+  const duplicated = new Set(duplicates.map((e) => e.file));
 
   const columnRefs = new Map<string, ColumnRef>();
   const columnRef = (name: string): ColumnRef => {
@@ -318,7 +322,7 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
       dayKnown,
       datetime: knownIssueDate({ date: meta.issueDate, dayKnown }),
     };
-    if (!claim(issuePath(key), `issue ${key}`, meta.file, 1)) continue;
+    if (duplicated.has(meta.file)) continue;
     const pages: RecordPage[] = [];
     for (const record of [...bulletin.records].sort((a, b) => a.order - b.order)) {
       let path: string;

@@ -1,5 +1,6 @@
 // Every URL is computed here once, from ids and dates only: a title never decides a path, and paths stay ASCII.
 import { createHash } from 'node:crypto';
+import { BulletinError } from '../errors.js';
 import type { ArticleRecord, BulletinMeta } from '../types.js';
 
 /** Placeholder origin for canonical URLs and feeds until the deploy sets `SITE_URL`. */
@@ -32,6 +33,28 @@ export function issueKey(meta: Pick<BulletinMeta, 'issue' | 'slug' | 'file'>): s
   if (slug === null) return meta.issue;
   if (!SLUG_RE.test(slug)) throw new Error(`issue slug ${JSON.stringify(slug)} is not lowercase ASCII words joined by -`);
   return `${meta.issue}-${slug}`;
+}
+
+/**
+ * Two bulletins for one issue would publish two pages at one address: each after the first is an error naming the
+ * first. Checked where bulletins are loaded (every file of a build at once) and again in the site model, which the dev
+ * server feeds from files it loads one at a time. A bulletin whose key is invalid is left to `issueKey`'s own error.
+ */
+export function duplicateIssueErrors(metas: readonly Pick<BulletinMeta, 'issue' | 'slug' | 'file'>[]): BulletinError[] {
+  const firstFile = new Map<string, string>();
+  const errors: BulletinError[] = [];
+  for (const meta of metas) {
+    let key: string;
+    try {
+      key = issueKey(meta);
+    } catch {
+      continue;
+    }
+    const earlier = firstFile.get(key);
+    if (earlier === undefined) firstFile.set(key, meta.file);
+    else errors.push(new BulletinError(meta.file, 1, `issue ${key} is also given by ${earlier}; each issue needs its own date or slug`));
+  }
+  return errors;
 }
 
 export function issuePath(key: string): string {
