@@ -7,6 +7,7 @@ import Eleventy from '@11ty/eleventy';
 import { formatProblem, githubAnnotation } from './cli/format.js';
 import { OutputError } from './errors.js';
 import { loadContent } from './load.js';
+import { preparePhotos, publishPhotos, type PhotoCheck } from './photos/index.js';
 import { lockOutput, recoverOutput, releaseScratchPath, scratchPathFor, sweepLeftovers, type OutputLock } from './outputLock.js';
 import { indexSite } from './search/indexSite.js';
 import { replaceFolder } from './replaceFolder.js';
@@ -63,11 +64,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const scratch = scratchPathFor(outputDir);
   try {
     // The lock is held from before the first bulletin is read, so a build that waited publishes what is there now.
-    const model = prepareModel(options, report);
-    if (!model) return report.failed();
+    const prepared = await prepareModel(options, report);
+    if (!prepared) return report.failed();
+    const { model, photos } = prepared;
     makeDir(scratch);
     interrupted.scratch = scratch;
     const pages = await renderModel(model, scratch, options.quiet);
+    publishPhotos(photos, scratch);
     const indexed = await indexSite(scratch, searchRecordsOf(model.records));
     if (indexed.errors.length > 0) {
       report.errors.push(...indexed.errors.map((e) => `search index: ${e}`));
@@ -111,18 +114,23 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  */
 export async function renderSite(options: BuildOptions): Promise<BuildResult> {
   const report = new Report(options.quiet);
-  const model = prepareModel(options, report);
-  if (!model) return report.failed();
+  const prepared = await prepareModel(options, report);
+  if (!prepared) return report.failed();
   try {
-    return report.succeeded(await renderModel(model, resolve(options.outputDir), options.quiet));
+    const pages = await renderModel(prepared.model, resolve(options.outputDir), options.quiet);
+    publishPhotos(prepared.photos, resolve(options.outputDir));
+    return report.succeeded(pages);
   } catch (error) {
     report.errors.push(`build failed: ${describe(error)}`);
     return report.failed();
   }
 }
 
-/** Parses every bulletin and builds the page models; on any error, reports all of them and returns null. */
-function prepareModel(options: BuildOptions, report: Report): SiteModel | null {
+/**
+ * Parses every bulletin, checks and encodes its photos, and builds the page models; on any error, reports all of
+ * them and returns null.
+ */
+async function prepareModel(options: BuildOptions, report: Report): Promise<{ model: SiteModel; photos: PhotoCheck } | null> {
   const annotate = process.env.GITHUB_ACTIONS === 'true';
   let loaded;
   try {
@@ -135,14 +143,21 @@ function prepareModel(options: BuildOptions, report: Report): SiteModel | null {
     report.warn(formatProblem('warning', warning));
     if (annotate) report.warn(githubAnnotation('warning', warning));
   }
-  const built =
-    loaded.errors.length === 0 ? buildModel(loaded.bulletins, { pathPrefix: options.pathPrefix, siteUrl: process.env.SITE_URL }) : null;
-  const problems = built ? built.errors : loaded.errors;
+  // Photos are checked even beside a bad bulletin, so one run lists every bad file.
+  const photos = await preparePhotos(loaded.bulletins, { contentDir: options.contentDir });
+  if (photos.encoded > 0) report.say(`photos: ${photos.encoded} encoded; the others came from the cache`);
+  for (const warning of photos.warnings) {
+    report.warn(formatProblem('warning', warning));
+    if (annotate) report.warn(githubAnnotation('warning', warning));
+  }
+  const bad = [...loaded.errors, ...photos.errors];
+  const built = bad.length === 0 ? buildModel(loaded.bulletins, { pathPrefix: options.pathPrefix, siteUrl: process.env.SITE_URL }) : null;
+  const problems = built ? built.errors : bad;
   for (const problem of problems) {
     report.errors.push(formatProblem('error', problem));
     if (annotate) report.errors.push(githubAnnotation('error', problem));
   }
-  return problems.length === 0 && built?.model ? built.model : null;
+  return problems.length === 0 && built?.model ? { model: built.model, photos } : null;
 }
 
 /** Renders every page of `model` into `outputDir`; returns the number of HTML pages written. */

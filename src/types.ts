@@ -57,6 +57,15 @@ export interface PhotoRef {
   alt: string | null;
   /** How many blocks of `body` (paragraphs and headings, split at blank lines) stand before the photo. */
   after: number;
+  /** Set by src/photos once the file is checked and encoded: what the page shows. */
+  image?: PhotoImage;
+}
+
+/** A published photo: its encodings at a few widths, largest last; paths are site paths without the prefix. */
+export interface PhotoImage {
+  width: number;
+  height: number;
+  sources: { format: 'webp' | 'jpeg'; width: number; height: number; path: string; bytes: number }[];
 }
 
 export interface BulletinMeta {
