@@ -1,6 +1,6 @@
 // The /search/ page's own part of the shell: everything inside <main>, plus its stylesheet and module script.
 // The site renders it with its layout: renderPage({ site, ...searchPage }). The markup is static, so it needs
-// no escaping; results are filled in by templates/assets/search.js. Without JavaScript the form still submits
+// no escaping; results are filled in by templates/assets/search/page.js (an ES module importing its neighbours). Without JavaScript the form still submits
 // to /search/?q=… and the notice below says why nothing is listed.
 export const searchPage = {
   path: '/search/',
@@ -8,7 +8,7 @@ export const searchPage = {
   description: '在全部简报文章中按关键词搜索',
   section: 'search' as const,
   styles: ['/assets/search.css'],
-  scripts: ['/assets/search.js'],
+  scripts: ['/assets/search/page.js'],
   main: `<h1>搜索文章</h1>
 <form class="search-form" role="search" method="get" data-search-form>
 <div class="search-query">

@@ -10,14 +10,16 @@
 //   <hex>.json.gz     for each character (code point in hex), the records that contain it, as gaps between
 //                     record numbers (1, 1, 3 … compress to almost nothing for a common character)
 //
-// The search page reads these in templates/assets/search.js (recordsWithCharacter); keep the two in step.
+// The search page reads these in templates/assets/search/characters.js; the shape of records.json.gz is
+// CharacterRecords in contract.ts, which both sides name.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CHARACTER_INDEX_DIR } from '../../templates/assets/search/shared.js';
+import type { CharacterRecords } from './contract.js';
 import { pageIdsOf } from './pagefindFiles.js';
 import { byDateThenUrl, type SearchRecord } from './searchRecords.js';
 
-export const CHARACTER_INDEX_DIR = 'characters';
 export const IDS_PER_FILE = 256;
 
 export interface IndexedBucket {
@@ -28,15 +30,6 @@ export interface IndexedBucket {
   records: SearchRecord[];
   /** Each record's distinct Han characters, joined (indexSite.ts collects them while indexing). */
   characters: string[];
-}
-
-export interface CharacterRecords {
-  idsPerFile: number;
-  indexes: string[];
-  columns: string[];
-  index: number[];
-  date: string[];
-  column: number[];
 }
 
 export function writeCharacterIndex(outputRoot: string, version: string, buckets: IndexedBucket[], idsPerFile = IDS_PER_FILE): string[] {

@@ -14,17 +14,16 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
+import { INDEX_LANGUAGE, SEARCH_MANIFEST_FILE } from '../../templates/assets/search/shared.js';
 import { writeCharacterIndex, type IndexedBucket } from './characterIndex.js';
+import type { RecordFilters, RecordMeta, RecordSort, SearchManifest } from './contract.js';
 import { byDateThenUrl, type SearchRecord } from './searchRecords.js';
 import { BREAK_TOKEN, indexTokens } from './tokens.js';
 
-/**
- * The index holds our own search tokens, not prose for a word segmenter: under a zh language Pagefind would
- * cut the pairs apart again (Intl.Segmenter in the browser splits the pair 商竞 into 商 + 竞). `und`
- * (undetermined) turns segmentation and stemming off on both sides; forcing one language also keeps a stray
- * `lang` from splitting the index in two.
- */
-export const INDEX_LANGUAGE = 'und';
+// The index language (shared with the search page): forcing one also keeps a stray `lang` from splitting the index
+// in two.
+export { INDEX_LANGUAGE, SEARCH_MANIFEST_FILE };
+export type { SearchManifest };
 
 export interface IndexResult {
   errors: string[];
@@ -72,21 +71,6 @@ export function applyPagefindEnvironment(env: NodeJS.ProcessEnv = process.env): 
   };
 }
 
-/** Written beside Pagefind's files: what the search page needs before its first search. */
-export const SEARCH_MANIFEST_FILE = 'search-manifest.json';
-export interface SearchManifest {
-  /**
-   * Names this build's index (a hash of every Pagefind index's entry file), and the folder of its character index,
-   * `pagefind/characters/<version>/`. A search page left open across a rebuild compares it to tell a search that
-   * found nothing from one whose index files were replaced (search.js indexReplaced).
-   */
-  version: string;
-  /** Folders under `pagefind/` holding the older years' indexes, newest first, to merge into the root one. */
-  indexes: string[];
-  column: string[];
-  year: string[];
-}
-
 /**
  * Pagefind also writes its Default, Modular and Component UIs and a highlighter. The search page uses none
  * of them, and the Default UI renders filter values as HTML, so they must not be there for anyone to load.
@@ -99,7 +83,7 @@ const RUNTIME_FILES = /^(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind
  * Pagefind's merged search sorts all results by score, and under a sort a result's score is its rank within
  * its own index (0, 1, 2 … in each year), so newest-first would interleave the years. Sorting each index's
  * results on its own keeps them in index order: newest year first, each year in Pagefind's order. (The search
- * page ranks by relevance itself, search.js.) Checked to match exactly once, so a Pagefind upgrade that moves
+ * page ranks by relevance itself, templates/assets/search/archive.js.) Checked to match exactly once, so a Pagefind upgrade that moves
  * this code fails the build instead of silently misordering results.
  */
 const MERGED_SCORE_SORT = /\.flatMap\(\(s\)=>s\.results\)\.sort\(\(a,b\)=>b\.score-a\.score\)/g;
@@ -194,7 +178,7 @@ export function bucketsNewestFirst(records: readonly SearchRecord[], max = MAX_P
 
 /**
  * What Pagefind indexes of a record: its searchable parts as index tokens, a break token between parts so that no
- * phrase matches across them. Pagefind stores this text as the record's fragment; search.js turns it back into
+ * phrase matches across them. Pagefind stores this text as the record's fragment; excerpts.js turns it back into
  * readable excerpts. The record's Han characters are collected into `characters`, when given.
  */
 export function indexedText(record: Pick<SearchRecord, 'parts'>, characters?: Set<string>): string {
@@ -228,9 +212,9 @@ async function indexBucket(records: SearchRecord[], outputPath: string): Promise
           url: record.url,
           content: indexedText(record, seen),
           language: INDEX_LANGUAGE,
-          meta: { title: record.title, date: record.displayDate, column: record.column },
-          filters: { column: [record.column], year: [record.date.slice(0, 4)], kind: [record.kind] },
-          sort: { date: record.date },
+          meta: recordMeta(record),
+          filters: recordFilters(record),
+          sort: { date: record.date } satisfies RecordSort,
         });
         characters.push([...seen].join(''));
         return added.then((result) => result.errors.map((e) => `pagefind: ${record.url}: ${e}`));
@@ -244,6 +228,15 @@ async function indexBucket(records: SearchRecord[], outputPath: string): Promise
     await index.deleteIndex();
   }
   return { errors, characters };
+}
+
+/** What a result shows (src/search/contract.ts, read by templates/assets/search/page.js). */
+export function recordMeta(record: SearchRecord): RecordMeta {
+  return { title: record.title, date: record.displayDate, column: record.column };
+}
+
+export function recordFilters(record: SearchRecord): RecordFilters {
+  return { column: [record.column], year: [record.date.slice(0, 4)], kind: [record.kind] };
 }
 
 async function removeFiles(dir: string, pattern: RegExp): Promise<void> {

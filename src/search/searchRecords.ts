@@ -1,6 +1,7 @@
 // What the search index holds of each record, taken from the site model rather than read back out of the rendered
 // pages: reading 12,900 pages and picking them apart again cost a quarter of the indexing time at 10,000 records.
 import type { RecordPage } from '../site/model.js';
+import type { RecordKind } from './contract.js';
 import { searchableParts } from './tokens.js';
 
 export interface SearchRecord {
@@ -12,7 +13,7 @@ export interface SearchRecord {
   /** As the site shows it, on each result. */
   displayDate: string;
   column: string;
-  kind: '文章' | '简讯';
+  kind: RecordKind;
   /** Kicker, title, subtitle, byline, paragraphs and captions (tokens.ts searchableParts). */
   parts: string[];
 }

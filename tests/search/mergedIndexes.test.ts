@@ -103,7 +103,7 @@ describe('search over merged indexes, in Chromium', () => {
 
   it('lists results newest first across indexes', async () => {
     const dates = (await page.evaluate(`(async () => {
-      const search = await import(new URL('../assets/search.js', location.href).href);
+      const search = await import(new URL('../assets/search/archive.js', location.href).href);
       const { results } = await search.searchArchive(await search.loadPagefind(), '工会', { sort: 'date' });
       return Promise.all(results.map(async (r) => (await r.data()).meta.date));
     })()`)) as string[];

@@ -1,11 +1,13 @@
-// The index side and the browser side must cut text the same way, or a phrase can never match.
+// The index side and the browser side must cut text the same way, or a phrase can never match: both use
+// templates/assets/search/shared.js, and these pin what that cut is.
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/load.js';
 import { indexedText } from '../../src/search/indexSite.js';
 import { distinctCharacters, indexTokens, searchableParts, tokenize } from '../../src/search/tokens.js';
 import type { ArticleRecord } from '../../src/types.js';
-// @ts-expect-error -- plain browser JavaScript, no type declarations
-import * as browserSearch from '../../templates/assets/search.js';
+import { excerptPieces } from '../../templates/assets/search/excerpts.js';
+import { queryPhrases } from '../../templates/assets/search/query.js';
+import { PART_SEPARATOR } from '../../templates/assets/search/shared.js';
 
 const records = loadContent('content').bulletins.flatMap((b) => b.records);
 
@@ -33,13 +35,6 @@ describe('search tokens', () => {
     expect(indexTokens('赛，工会')).toEqual(['赛', '，', '工会']);
   });
 
-  it('cuts every seed record the same way in the browser script as at build time', () => {
-    expect(records.length).toBeGreaterThan(0);
-    for (const r of records) {
-      for (const part of searchableParts(r)) expect(browserSearch.tokenize(part)).toEqual(tokenize(part));
-    }
-  });
-
   it('keeps fields and paragraphs apart in the index, so no phrase matches across them', () => {
     const parts = searchableParts(record({ title: '竞赛', body: '## 工会\n\n全市 工会' }));
     expect(indexedText({ parts })).toBe('竞赛 ¶ 工会 ¶ 全市 市工 工会');
@@ -48,7 +43,7 @@ describe('search tokens', () => {
   it('lists for the character index exactly the Chinese characters the browser would look up, once each', () => {
     for (const r of records) {
       const text = searchableParts(r).join('\n');
-      const lookedUp = browserSearch.tokenize(text).filter((unit: string) => browserSearch.queryPhrases(unit)[0]?.character === unit);
+      const lookedUp = tokenize(text).filter((unit: string) => queryPhrases(unit)[0]?.character === unit);
       expect(distinctCharacters(text), r.id).toEqual([...new Set<string>(lookedUp)].sort());
     }
   });
@@ -64,7 +59,7 @@ describe('search tokens', () => {
     ['12年34', ['"12 年 34"']],
   ])('looks up %s as %j: phrases of pairs in Pagefind, a lone number as a word, a lone character in the character index', (query, asked) => {
     const described = (p: { pagefindQuery?: string; character?: string }) => (p.character ? `character ${p.character}` : p.pagefindQuery);
-    expect(browserSearch.queryPhrases(query).map(described)).toEqual(asked);
+    expect(queryPhrases(query).map(described)).toEqual(asked);
   });
 });
 
@@ -75,25 +70,25 @@ describe('excerpts rebuilt from the stored tokens', () => {
 
   it('give back every character of every seed record, its parts joined by the separator', () => {
     for (const r of records) {
-      const pieces = browserSearch.excerptPieces(storedContent(r), [], 1_000_000) as { text: string }[];
+      const pieces = excerptPieces(storedContent(r), [], 1_000_000);
       const shown = pieces.map((piece) => piece.text).join('').replace(/\s/g, '');
       const parts = searchableParts(r).map(withoutSpaces).filter(Boolean);
-      expect(shown, r.id).toBe(parts.join(browserSearch.PART_SEPARATOR));
+      expect(shown, r.id).toBe(parts.join(PART_SEPARATOR));
     }
   });
 
   it('never put a space between the Chinese of two parts, nor a separator at either end', () => {
     const r = record({ title: '职工技能大赛在四川遂宁举行', body: '近日，大赛开幕。' });
-    const text = (phrases: unknown[], length: number) =>
-      (browserSearch.excerptPieces(storedContent(r), phrases, length) as { text: string }[]).map((piece) => piece.text).join('');
+    const text = (phrases: { units: string[] }[], length: number) =>
+      excerptPieces(storedContent(r), phrases, length).map((piece) => piece.text).join('');
     expect(text([], 1000)).toBe('职工技能大赛在四川遂宁举行｜近日，大赛开幕。');
     expect(text([], 13)).toBe('职工技能大赛在四川遂宁举行…');
-    expect(text(browserSearch.queryPhrases('近日'), 1000)).toBe('职工技能大赛在四川遂宁举行｜近日，大赛开幕。');
+    expect(text(queryPhrases('近日'), 1000)).toBe('职工技能大赛在四川遂宁举行｜近日，大赛开幕。');
   });
 
   it('mark each occurrence of the query, including one that ends a run', () => {
     const r = record({ title: '集体协商竞赛', body: '开展协商。' });
-    const pieces = browserSearch.excerptPieces(storedContent(r), browserSearch.queryPhrases('协商'), 1000) as { text: string; mark: boolean }[];
+    const pieces = excerptPieces(storedContent(r), queryPhrases('协商'), 1000);
     expect(pieces.filter((piece) => piece.mark).map((piece) => piece.text)).toEqual(['协商', '协商']);
   });
 });
@@ -104,7 +99,7 @@ describe('what Pagefind stores of a hostile record', () => {
   it('is its text as tokens, unescaped, for the search page to set as text', () => {
     const stored = indexedText({ parts: searchableParts(hostile) });
     expect(stored).toContain('记者 者刘 刘颖 ¶');
-    const shown = (browserSearch.excerptPieces(stored, [], 1000) as { text: string }[]).map((piece) => piece.text).join('');
+    const shown = excerptPieces(stored, [], 1000).map((piece) => piece.text).join('');
     expect(shown).toContain('<script>alert("x")</script>');
     expect(shown).toContain('<img src=x onerror=alert(1)>');
   });

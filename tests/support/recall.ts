@@ -88,13 +88,14 @@ export async function measureRecall(
   const texts = new Map(records.map((r) => [r.id, recordText(r)]));
   // A string, not a function: vitest rewrites `import()` inside test code, and this runs in the page.
   const answers = (await page.evaluate(`(async ({ queries, mode }) => {
-    const search = await import(new URL('../assets/search.js', location.href).href);
+    const search = await import(new URL('../assets/search/archive.js', location.href).href);
+    const files = await import(new URL('../assets/search/files.js', location.href).href);
     let pagefind;
     if (mode === 'tokens') pagefind = await search.loadPagefind();
     else {
       pagefind = await import(new URL('../pagefind/pagefind.js', location.href).href);
       await pagefind.init();
-      await search.mergeOlderYears(pagefind, await search.loadManifest(), search.siteRoot, 'zh-cn');
+      await search.mergeOlderYears(pagefind, await files.loadManifest(), files.siteRoot, 'zh-cn');
     }
     const out = {};
     for (const query of queries) {

@@ -1,7 +1,7 @@
 // A minimal site of record pages and the search page, for measuring search on its own (before/after a remedy)
 // without the rest of the site. The real site is tested from tests/.output/. The pages carry Pagefind's markup
 // only for the 'without our tokens' baseline, which lets Pagefind read them as its own command would.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -11,7 +11,7 @@ import { searchableParts } from '../../src/search/tokens.js';
 import type { ArticleRecord } from '../../src/types.js';
 import { searchPage } from '../../templates/search.js';
 
-const ASSETS = fileURLToPath(new URL('../../../templates/assets/', import.meta.url));
+const ASSETS = fileURLToPath(new URL('../../templates/assets/', import.meta.url));
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const shell = (title: string, main: string, head = '') => `<!doctype html>
@@ -51,10 +51,11 @@ ${record.captions.map((c) => `<p>${esc(c)}</p>`).join('\n')}
     writeFileSync(join(pageDir, 'index.html'), shell(record.title, main));
   }
   mkdirSync(join(dir, 'search'), { recursive: true });
-  const head = `<link rel="stylesheet" href="../assets/search.css"><script type="module" src="../assets/search.js"></script>`;
+  const head = `<link rel="stylesheet" href="../assets/search.css"><script type="module" src="../assets/search/page.js"></script>`;
   writeFileSync(join(dir, 'search', 'index.html'), shell(searchPage.title, searchPage.main, head));
   mkdirSync(join(dir, 'assets'), { recursive: true });
-  for (const name of ['search.js', 'search.css']) copyFileSync(join(ASSETS, name), join(dir, 'assets', name));
+  cpSync(join(ASSETS, 'search'), join(dir, 'assets', 'search'), { recursive: true });
+  cpSync(join(ASSETS, 'search.css'), join(dir, 'assets', 'search.css'));
   const { errors } = tokens ? await indexSite(dir, records.map(searchRecord), index) : await indexAsPagefindWould(dir);
   if (errors.length) throw new Error(errors.join('\n'));
 }

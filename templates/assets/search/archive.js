@@ -1,0 +1,179 @@
+// @ts-check
+// The Pagefind merge: loading Pagefind's runtime with every index of the archive merged, and running a planned
+// query (query.js) against it and the character index (characters.js).
+import { pageIds, recordFragment, recordsWithCharacter } from './characters.js';
+import { loadManifest, siteRoot } from './files.js';
+import { queryPhrases } from './query.js';
+import { INDEX_LANGUAGE } from './shared.js';
+
+/** @typedef {import('../../../src/search/contract.js').RecordFragment} RecordFragment */
+/** @typedef {import('../../../src/search/contract.js').SearchFilters} SearchFilters */
+/** @typedef {import('../../../src/search/contract.js').SearchManifest} SearchManifest */
+/** @typedef {import('./query.js').Phrase} Phrase */
+
+/**
+ * What the page uses of Pagefind's runtime (pagefind/pagefind.js, Pagefind 1.6).
+ * @typedef {object} PagefindResult
+ * @property {string} id
+ * @property {number} score
+ * @property {number[]} words
+ * @property {() => Promise<RecordFragment>} data
+ *
+ * @typedef {object} PagefindSearchOptions
+ * @property {SearchFilters} [filters]
+ * @property {Record<string, 'asc' | 'desc'>} [sort]
+ *
+ * @typedef {object} Pagefind
+ * @property {(options: Record<string, unknown>) => Promise<void>} options
+ * @property {() => Promise<void>} init
+ * @property {(path: string, options?: Record<string, unknown>) => Promise<void>} mergeIndex
+ * @property {(query: string, options?: PagefindSearchOptions) => Promise<{ results: PagefindResult[] } | null>} search
+ */
+
+/**
+ * A search's answer: each result's data() loads its fragment when the page shows it.
+ * @typedef {object} Found
+ * @property {Phrase[]} phrases
+ * @property {{ id: string | null, score: number, data: () => Promise<RecordFragment> }[]} results
+ */
+
+/** @type {Promise<{ pagefind: Pagefind, manifest: SearchManifest }> | null} */
+let searchLoading = null;
+
+/**
+ * Pagefind, with every index merged (src/search/indexSite.ts writes one per few years), and the manifest that names
+ * those indexes and the filter values.
+ * @param {URL} [root]
+ */
+export function loadSearch(root = siteRoot) {
+  searchLoading ??= Promise.all([loadManifest(root), /** @type {Promise<Pagefind>} */ (import(new URL('pagefind/pagefind.js', root).href))]).then(
+    async ([manifest, pagefind]) => {
+      await pagefind.options({ excerptLength: 1 });
+      // Pagefind cuts queries by the page's <html lang> (zh-CN would split the pair 商竞 into 商 + 竞) and reads
+      // it once, synchronously, when init() creates its instance; the page's language is back a moment later.
+      const html = document.documentElement;
+      const pageLanguage = html.getAttribute('lang');
+      html.setAttribute('lang', INDEX_LANGUAGE);
+      let started;
+      try {
+        started = pagefind.init();
+      } finally {
+        if (pageLanguage === null) html.removeAttribute('lang');
+        else html.setAttribute('lang', pageLanguage);
+      }
+      await started;
+      await mergeOlderYears(pagefind, manifest, root, INDEX_LANGUAGE);
+      return { pagefind, manifest };
+    },
+  );
+  return searchLoading;
+}
+
+/** @param {URL} [root] */
+export async function loadPagefind(root = siteRoot) {
+  return (await loadSearch(root)).pagefind;
+}
+
+/**
+ * Merged in the manifest's order, newest first: the merged search keeps that order, and within each year
+ * Pagefind's own sort, so a newest-first list stays newest first. Pagefind registers each index as its request
+ * arrives, before loading anything, so the requests may run at once and still keep their order.
+ * @param {Pagefind} pagefind
+ * @param {SearchManifest} manifest
+ * @param {URL} [root]
+ * @param {string} [language]
+ */
+export async function mergeOlderYears(pagefind, manifest, root = siteRoot, language = INDEX_LANGUAGE) {
+  /** @param {string} name */
+  const path = (name) => new URL(`pagefind/${name}/`, root).pathname;
+  await Promise.all(manifest.indexes.map((name) => pagefind.mergeIndex(path(name), { language })));
+}
+
+/**
+ * Runs a query against Pagefind: one search per phrase, intersected. Results that matched only in metadata (a date
+ * such as 2023-11-02 is indexed as words too) are dropped, since every searchable word is in the body.
+ * `sort` is 'date' (newest first) or 'relevance'.
+ * @param {Pagefind} pagefind
+ * @param {string} query
+ * @param {{ filters?: SearchFilters, sort?: string, root?: URL }} [options]
+ * @returns {Promise<Found>}
+ */
+export async function searchArchive(pagefind, query, { filters = {}, sort = 'date', root = siteRoot } = {}) {
+  const phrases = queryPhrases(query);
+  if (phrases.length === 0) return { phrases, results: [] };
+  // Record numbers holding every lone character asked for, newest first; null when none was asked for.
+  /** @type {number[] | null} */
+  let numbers = null;
+  for (const phrase of phrases) {
+    if (!phrase.character) continue;
+    const found = await recordsWithCharacter(phrase.character, filters, root);
+    /** @type {Set<number> | null} */
+    const kept = numbers === null ? null : new Set(numbers);
+    numbers = kept === null ? found : found.filter((n) => kept.has(n));
+    if (numbers.length === 0) return { phrases, results: [] };
+  }
+  const words = phrases.filter((p) => !p.character);
+  if (words.length === 0) {
+    return { phrases, results: (numbers ?? []).map((n) => ({ id: null, score: 0, data: () => recordFragment(n, root) })) };
+  }
+
+  const byRelevance = sort !== 'date';
+  /** @type {PagefindSearchOptions} */
+  const options = { filters, sort: byRelevance ? {} : { date: 'desc' } };
+  /** @type {Found['results'] | null} */
+  let merged = null;
+  for (const phrase of words) {
+    const hits = await pagefindHits(pagefind, phrase, options, byRelevance);
+    if (merged === null) {
+      // data() closes over the result itself, not only its bound data(): Pagefind's worker frees a result's data
+      // once the result object is garbage-collected, and a reader may ask for more results long after this search.
+      merged = [...hits.values()].map((r) => ({ id: r.id, score: r.score, data: () => r.result.data() }));
+    } else {
+      merged = merged.filter((r) => r.id !== null && hits.has(r.id));
+      for (const r of merged) r.score += /** @type {Hit} */ (hits.get(/** @type {string} */ (r.id))).score;
+    }
+    if (merged.length === 0) break;
+  }
+  let results = merged ?? [];
+  if (numbers !== null && results.length > 0) {
+    const ids = new Set(await pageIds(numbers, root));
+    results = results.filter((r) => r.id !== null && ids.has(r.id));
+  }
+  if (byRelevance) results.sort((a, b) => b.score - a.score);
+  return { phrases, results };
+}
+
+/** @typedef {{ id: string, score: number, result: PagefindResult }} Hit */
+
+/**
+ * The pages holding a phrase, in Pagefind's order, by id, each with its result and its ranking score.
+ * @param {Pagefind} pagefind
+ * @param {Phrase} phrase
+ * @param {PagefindSearchOptions} options
+ * @param {boolean} byRelevance
+ * @returns {Promise<Map<string, Hit>>}
+ */
+async function pagefindHits(pagefind, phrase, options, byRelevance) {
+  const found = await pagefind.search(/** @type {string} */ (phrase.pagefindQuery), options);
+  const score = byRelevance ? await rankingScores(pagefind, phrase, options) : new Map();
+  /** @type {Map<string, Hit>} */
+  const hits = new Map();
+  for (const result of found?.results ?? []) {
+    if (result.words.length > 0) hits.set(result.id, { id: result.id, score: score.get(result.id) ?? result.score, result });
+  }
+  return hits;
+}
+
+/**
+ * Pagefind scores every page of an exact phrase search alike, so relevance comes from the same pairs searched
+ * loosely, which Pagefind ranks by how often and how densely they occur (BM25). Its chunks are loaded already.
+ * @param {Pagefind} pagefind
+ * @param {Phrase} phrase
+ * @param {PagefindSearchOptions} options
+ * @returns {Promise<Map<string, number>>}
+ */
+async function rankingScores(pagefind, phrase, options) {
+  if (!phrase.rankQuery) return new Map();
+  const loose = await pagefind.search(phrase.rankQuery, options);
+  return new Map((loose?.results ?? []).map((r) => [r.id, r.score]));
+}

@@ -1,0 +1,230 @@
+// @ts-check
+// The /search/ page: Pagefind's JS API with our own rendering. Every value from the index reaches the page through
+// textContent or createElement, never as HTML (Pagefind's Default UI renders filter values as HTML). Runs only
+// where the form carries `data-search-form`, so other modules may import this one's neighbours freely.
+import { loadPagefind, loadSearch, searchArchive } from './archive.js';
+import { excerptPieces } from './excerpts.js';
+import { indexReplaced } from './files.js';
+
+/** @typedef {import('../../../src/search/contract.js').RecordFragment} RecordFragment */
+/** @typedef {import('../../../src/search/contract.js').SearchFilters} SearchFilters */
+/** @typedef {import('./archive.js').Found} Found */
+/** @typedef {import('./query.js').Phrase} Phrase */
+
+const PAGE_SIZE = 10;
+
+/**
+ * @template {Element} T
+ * @param {ParentNode} parent
+ * @param {string} selector
+ * @returns {T}
+ */
+function required(parent, selector) {
+  const element = parent.querySelector(selector);
+  if (!element) throw new Error(`search page: no ${selector}`);
+  return /** @type {T} */ (element);
+}
+
+/** @param {HTMLFormElement} form */
+function startSearchPage(form) {
+  /** @type {HTMLInputElement} */
+  const input = required(form, 'input[name="q"]');
+  /** @type {HTMLSelectElement} */
+  const column = required(form, 'select[name="column"]');
+  /** @type {HTMLSelectElement} */
+  const year = required(form, 'select[name="year"]');
+  /** @type {HTMLSelectElement} */
+  const sort = required(form, 'select[name="sort"]');
+  /** @type {HTMLElement} */
+  const status = required(document, '[data-search-status]');
+  /** @type {HTMLOListElement} */
+  const list = required(document, '[data-search-results]');
+  /** @type {HTMLButtonElement} */
+  const more = required(document, '[data-search-more]');
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  sort.value = params.get('sort') === 'relevance' ? 'relevance' : 'date';
+  form.dataset.ready = 'false';
+
+  let generation = 0;
+  /** @type {RecordFragment[]} */
+  let shown = [];
+  /** @type {Found} */
+  let current = { phrases: [], results: [] };
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+
+  /** @param {string} text */
+  const say = (text) => {
+    status.textContent = text;
+  };
+  // The page holds the index files it loaded until it is loaded again; the query stays in the URL.
+  const REBUILT = '网站的搜索索引已更新，请刷新页面后再搜索。';
+
+  loadSearch()
+    .then(async ({ manifest: available }) => {
+      fillOptions(column, available.column, params.get('column'));
+      fillOptions(year, available.year, params.get('year'));
+      form.dataset.ready = 'true';
+      await run();
+    })
+    .catch(() => say('搜索暂时无法使用，请稍后再试。'));
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    run();
+  });
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 200);
+  };
+  // While a Chinese input method is composing, the box holds pinyin, not the words the reader means.
+  input.addEventListener('input', (event) => {
+    if (!(/** @type {InputEvent} */ (event).isComposing)) later();
+  });
+  input.addEventListener('compositionend', later);
+  for (const select of [column, year, sort]) select.addEventListener('change', () => run());
+  more.addEventListener('click', () => showMore(generation, true));
+
+  async function run() {
+    const mine = ++generation;
+    const started = performance.now();
+    const query = input.value.trim();
+    rememberInUrl(query);
+    list.replaceChildren();
+    shown = [];
+    more.hidden = true;
+    if (!query) {
+      current = { phrases: [], results: [] };
+      say('请输入要查找的字词。');
+      return;
+    }
+    say('正在搜索…');
+    /** @type {SearchFilters} */
+    const filters = {};
+    if (column.value) filters.column = column.value;
+    if (year.value) filters.year = year.value;
+    let found;
+    try {
+      found = await searchArchive(await loadPagefind(), query, { filters, sort: sort.value });
+    } catch {
+      const replaced = await indexReplaced();
+      if (mine === generation) say(replaced ? REBUILT : '搜索出错，请稍后再试。');
+      return;
+    }
+    if (mine !== generation) return;
+    current = found;
+    if (found.results.length === 0) {
+      const replaced = await indexReplaced();
+      if (mine !== generation) return;
+      say(replaced ? REBUILT : `没有找到包含“${query}”的文章。`);
+    } else {
+      say(`找到 ${found.results.length} 篇包含“${query}”的文章。`);
+      await showMore(mine, false);
+    }
+    if (mine !== generation) return;
+    // For tests and the cost script: how many searches finished, and how long the last one took.
+    form.dataset.searches = String(Number(form.dataset.searches ?? 0) + 1);
+    form.dataset.searchMs = String(Math.round(performance.now() - started));
+  }
+
+  /**
+   * @param {number} mine the search these results belong to
+   * @param {boolean} moveFocus
+   */
+  async function showMore(mine, moveFocus) {
+    const next = current.results.slice(shown.length, shown.length + PAGE_SIZE);
+    let loaded;
+    try {
+      loaded = await Promise.all(next.map((r) => r.data()));
+    } catch {
+      const replaced = await indexReplaced();
+      if (mine === generation) say(replaced ? REBUILT : '搜索结果加载失败，请稍后再试。');
+      return;
+    }
+    if (mine !== generation) return;
+    /** @type {HTMLLIElement | null} */
+    let firstNew = null;
+    for (const data of loaded) {
+      const item = renderResult(data, current.phrases);
+      firstNew ??= item;
+      list.append(item);
+      shown.push(data);
+    }
+    more.hidden = shown.length >= current.results.length;
+    if (moveFocus && firstNew) firstNew.querySelector('a')?.focus();
+  }
+
+  /** @param {string} query */
+  function rememberInUrl(query) {
+    const next = new URLSearchParams();
+    if (query) next.set('q', query);
+    if (column.value) next.set('column', column.value);
+    if (year.value) next.set('year', year.value);
+    if (sort.value !== 'date') next.set('sort', sort.value);
+    const search = next.toString();
+    history.replaceState(null, '', search ? `?${search}` : location.pathname);
+  }
+}
+
+/**
+ * @param {HTMLSelectElement} select
+ * @param {string[]} values
+ * @param {string | null} wanted
+ */
+function fillOptions(select, values = [], wanted) {
+  for (const value of values) {
+    const option = document.createElement('option');
+    option.value = value;
+    option.textContent = value;
+    select.append(option);
+  }
+  if (wanted && values.includes(wanted)) select.value = wanted;
+}
+
+/**
+ * @param {RecordFragment} data
+ * @param {Phrase[]} phrases
+ */
+function renderResult(data, phrases) {
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  const heading = document.createElement('h2');
+  const link = document.createElement('a');
+  link.href = data.url;
+  link.textContent = data.meta?.title || '（无标题）';
+  heading.append(link);
+
+  const facts = document.createElement('p');
+  facts.className = 'search-result-facts';
+  if (data.meta?.date) {
+    const date = document.createElement('span');
+    date.textContent = data.meta.date;
+    facts.append(date);
+  }
+  const labels = [];
+  if (data.meta?.column) labels.push(data.meta.column);
+  if (data.filters?.kind?.includes('简讯')) labels.push('简讯');
+  for (const label of labels) {
+    const span = document.createElement('span');
+    span.textContent = label;
+    facts.append(span);
+  }
+
+  const excerpt = document.createElement('p');
+  excerpt.className = 'search-result-excerpt';
+  for (const piece of excerptPieces(data.content, phrases)) {
+    if (piece.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = piece.text;
+      excerpt.append(mark);
+    } else excerpt.append(document.createTextNode(piece.text));
+  }
+  item.append(heading, facts, excerpt);
+  return item;
+}
+
+/** @type {HTMLFormElement | null} */
+const form = typeof document !== 'undefined' ? document.querySelector('form[data-search-form]') : null;
+if (form) startSearchPage(form);
