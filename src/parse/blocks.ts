@@ -35,6 +35,7 @@ export function splitBlocks(text: string, lineOffset: number, marks: MarkedLines
   const controlLines: number[] = [];
   let current: Block | null = null;
   let blankRun = 0;
+  let heldRun = 0;
   let splitPending = false;
   const close = () => {
     if (current) blocks.push(current);
@@ -49,7 +50,10 @@ export function splitBlocks(text: string, lineOffset: number, marks: MarkedLines
       continue;
     }
     if (marks.hidden?.has(lineNumber)) {
+      // The blank lines above and below a photo line are one gap, as if the line were not there: never the sum.
       close();
+      heldRun = Math.max(heldRun, blankRun);
+      blankRun = 0;
       continue;
     }
     let line = lines[i]!;
@@ -80,7 +84,7 @@ export function splitBlocks(text: string, lineOffset: number, marks: MarkedLines
         text: content,
         startLine: lineNumber,
         endLine: lineNumber,
-        gapBefore: blocks.length === 0 ? 0 : blankRun,
+        gapBefore: blocks.length === 0 ? 0 : Math.max(blankRun, heldRun),
         markdownLevel: level,
         // Every block gets both fields, so all blocks share one shape and property reads stay fast.
         mark,
@@ -89,6 +93,7 @@ export function splitBlocks(text: string, lineOffset: number, marks: MarkedLines
       splitPending = false;
     }
     blankRun = 0;
+    heldRun = 0;
   }
   close();
   return { blocks, controlLines };

@@ -40,8 +40,11 @@ describe('photo marks', () => {
     expect(records[0]!.captions).toEqual([]);
     expect(records[0]!.body.split('\n\n')).toEqual([LEDE, MORE]);
     // Same records as without the photo lines: the marks change nothing else.
-    const without = parse(`${TITLE}\n\n${LEDE}\n\n${MORE}\n`).records[0]!;
+    const plain = parse(`${TITLE}\n\n${LEDE}\n\n${MORE}\n`);
+    const without = plain.records[0]!;
     expect({ ...records[0]!, photos: undefined, source: undefined }).toEqual({ ...without, photos: undefined, source: undefined });
+    // The blank lines above and below the photo lines are one gap, not two: the lede does not look set apart.
+    expect(parseBulletin(text, '2022-07-01.txt').notes).toEqual(plain.notes);
   });
 
   it('a photo alone between two articles goes to the one before it; photos keep line order', () => {
