@@ -11,9 +11,9 @@
 // - City-level industry and system unions (市级产业工会, “7个市级产业工会” in the 2024-12 seed): only those whose current
 //   name could be confirmed in published text — the seeds and corpus (市能源工会, 市教科文卫体工会, 市机械冶金工会,
 //   市直机关工联会) and news pages of 2019–2025 (重庆市化医农林水利工会, 重庆市国防邮电工会, 重庆市金融财贸轻工纺织工会).
-//   市建设工会 and 市交通运输工会 are in the list and are named as city unions in a labelled bulletin (blind-4),
-//   but no published page I could read confirms them: kept, marked unconfirmed below, since an empty union page costs
-//   less than a union's news going untagged. Not included: 市财贸轻纺烟草工会 (the national union is 中国财贸轻纺烟草工会;
+//   市建设工会 and 市交通运输工会 are in the list and are named as city unions in labelled bulletins (blind-4,
+//   blind-3), and so is 市邮政快递业工会 (blind-3), but no published page I could read confirms them: kept, marked
+//   unconfirmed below, since an empty union page costs less than a union's news going untagged. Not included: 市财贸轻纺烟草工会 (the national union is 中国财贸轻纺烟草工会;
 //   Chongqing's counterpart is 金融财贸轻工纺织). Names the brief or older bulletins use for the same bodies
 //   (市机械冶金建材工会, 市国防工会, 市化医工会, 市农林水利气象工会) are forms of them.
 //
@@ -175,10 +175,12 @@ export const GAZETTEER: readonly PlaceEntry[] = [
   union('jixieyejin', '重庆市机械冶金工会', '机械冶金工会', ['机械冶金建材工会']),
   union('guofangyoudian', '重庆市国防邮电工会', '国防邮电工会', ['国防工会']),
   union('huayinonglin', '重庆市化医农林水利工会', '化医农林水利工会', ['化医工会', '农林水利气象工会']),
-  union('jinrongcaimao', '重庆市金融财贸轻工纺织工会', '金融财贸轻工纺织工会'),
+  // 市金融工会 (blind-3) is read as this union, which covers finance; no separate city finance union was found.
+  union('jinrongcaimao', '重庆市金融财贸轻工纺织工会', '金融财贸轻工纺织工会', ['金融工会']),
   // Unconfirmed (see the header).
   union('jianshe', '重庆市建设工会', '建设工会'),
-  union('jiaotongyunshu', '重庆市交通运输工会', '交通运输工会'),
+  union('jiaotongyunshu', '重庆市交通运输工会', '交通运输工会', ['交通工会']),
+  union('youzhengkuaidi', '重庆市邮政快递业工会', '邮政快递业工会'),
   {
     id: 'shizhijiguan',
     name: '市直机关工会联合会',

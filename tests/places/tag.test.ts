@@ -61,6 +61,8 @@ describe('tagPlaces finds names in full and short', () => {
     ['市能源工会、渝北区总工会联合开展', ['yubei', 'nengyuan']],
     ['重庆市教科文卫体工会主办', ['jiaokewenweiti']],
     ['市机械冶金工会协办', ['jixieyejin']],
+    ['市金融工会代表队获得一等奖', ['jinrongcaimao']],
+    ['市交通工会在重庆北站开展慰问', ['jiaotongyunshu']],
     ['市直机关工联会以及大型企事业单位', ['shizhijiguan']],
   ])('%s', (text, ids) => {
     expect(idsIn(text)).toEqual(ids);
@@ -95,6 +97,8 @@ describe('tagPlaces leaves false friends alone', () => {
     ['中国国防邮电工会全委会', 'the national union'],
     ['四川省教科文卫体工会', 'another province’s union'],
     ['国网能源工会', 'a company union'],
+    ['中国金融工会', 'the national union'],
+    ['区交通工会', 'a district union'],
     ['各区县建设工会深入工地', 'district-level unions of a trade'],
     ['全市化医农林水利系统女职工', 'a sector, not the union'],
   ])('%s (%s)', (text) => {
