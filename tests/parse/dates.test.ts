@@ -1,6 +1,6 @@
 // One parser per date form, then the year settled against the issue, including the turn of the year.
 import { describe, expect, it } from 'vitest';
-import { findLedeDate, opensWithNewsDate, resolveMention, resolveMentionChecked } from '../../src/parse/dates/index.js';
+import { findLedeDate, opensWithNewsDate, resolveMention, resolveMentionChecked, type DateParser } from '../../src/parse/dates/index.js';
 import { chineseNumber } from '../../src/parse/dates/constants.js';
 import { datelineLength, readDateline } from '../../src/parse/dates/dateline.js';
 import { mentionRole } from '../../src/parse/dates/eventWindow.js';
@@ -10,8 +10,15 @@ import { monthDayParser } from '../../src/parse/dates/monthDay.js';
 import { monthPartParser } from '../../src/parse/dates/monthPart.js';
 import { relativeParser } from '../../src/parse/dates/relative.js';
 
+/** Each row with its parser's name in place of the parser, so the test's title names it instead of printing an object. */
+function named<Rest extends unknown[]>(rows: [DateParser, ...Rest][]): [string, ...Rest][] {
+  return rows.map(([parser, ...rest]) => [parser.name, ...rest]);
+}
+const PARSERS = new Map([fullDateParser, monthDayParser, monthPartParser, relativeParser, issueDayParser].map((parser) => [parser.name, parser]));
+const parserNamed = (name: string) => PARSERS.get(name)!;
+
 describe('each date form has its own parser', () => {
-  it.each([
+  it.each(named<[text: string, want: object]>([
     [fullDateParser, '2023年12月7日，重庆市推进', { year: 2023, month: 12, day: 7 }],
     [fullDateParser, '二〇二三年十二月七日，', { year: 2023, month: 12, day: 7 }],
     [monthDayParser, '11月2日，重庆市总工会召开', { year: null, month: 11, day: 2 }],
@@ -64,11 +71,11 @@ describe('each date form has its own parser', () => {
     [issueDayParser, '今天，', { text: '今天', day: null, relativeDays: 0 }],
     [issueDayParser, '昨日，', { text: '昨日', day: null, relativeDays: -1 }],
     [issueDayParser, '昨天上午，', { text: '昨天', day: null, relativeDays: -1 }],
-  ])('%s reads %s', (parser, text, want) => {
-    expect(parser.find(text)).toMatchObject(want);
+  ]))('%s reads %s', (name, text, want) => {
+    expect(parserNamed(name).find(text)).toMatchObject(want);
   });
 
-  it.each([
+  it.each(named<[text: string]>([
     [monthDayParser, '2023年以来，全市各级工会'],
     [monthDayParser, '4个月前，重庆市教委'],
     [fullDateParser, '11月2日，重庆市总工会'],
@@ -87,8 +94,8 @@ describe('each date form has its own parser', () => {
     [issueDayParser, '今日头条报道'],
     [issueDayParser, '今年以来，'],
     [issueDayParser, '今（）日'],
-  ])('%s finds nothing in %s', (parser, text) => {
-    expect(parser.find(text)).toBeNull();
+  ]))('%s finds nothing in %s', (name, text) => {
+    expect(parserNamed(name).find(text)).toBeNull();
   });
 
   it.each([
