@@ -77,6 +77,7 @@ export async function preparePhotos(bulletins: ParsedBulletin[], options: PhotoO
     for (const { record, photo } of refs) {
       const fail = (message: string) => check.errors.push(new BulletinError(file, photo.line, `图：${photo.file}: ${message}`));
       const actual = matchName(photo.file, listing);
+      if (actual !== null) named.add(actual);
       const path = join(folder, actual ?? photo.file);
       check.uses.push({ bulletin: file, record, photo, path });
       const ext = extname(photo.file).toLowerCase();
@@ -92,7 +93,6 @@ export async function preparePhotos(bulletins: ParsedBulletin[], options: PhotoO
         fail(missingMessage(photo.file, folder, listing));
         continue;
       }
-      named.add(actual);
       if (photo.caption === null && photo.alt === null) {
         check.warnings.push({ file, line: photo.line, code: 'photo-no-alt', message: `photo ${photo.file} has neither a caption nor a 替代文本 line under it; screen readers will skip it` });
       }
@@ -119,6 +119,7 @@ export async function preparePhotos(bulletins: ParsedBulletin[], options: PhotoO
     check.warnings.push({ file: shownPath(path), line: 1, code: 'photo-unused', message: `${why}; it is not published` });
   }
 
+  const entries = new Map<string, Encoded>();
   await runPool(work, Math.max(1, Math.min(2, availableParallelism())), async (item) => {
     let entry: Encoded | null = cached(cacheDir, item.key);
     if (!entry) {
@@ -133,13 +134,19 @@ export async function preparePhotos(bulletins: ParsedBulletin[], options: PhotoO
     }
     // The bytes are no longer needed once hashed and encoded; 3,000 photos would otherwise all stay in memory.
     item.bytes = Buffer.alloc(0);
+    entries.set(item.key, entry);
+  });
+  // In the bulletins' order, not the order encodings finished in.
+  for (const item of work) {
+    const entry = entries.get(item.key);
+    if (!entry) continue;
     const sources = entry.sources.map((s) => {
       const path = `${PHOTO_DIR}${publishedName(item.key, s.width, s.format)}`;
       check.files.set(path, cachedFile(cacheDir, item.key, s.file));
       return { format: s.format, width: s.width, height: s.height, path, bytes: s.bytes };
     });
     for (const { ref } of item.refs) ref.image = { width: entry.width, height: entry.height, sources };
-  });
+  }
   check.errors.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   return check;
 }
