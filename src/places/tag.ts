@@ -32,7 +32,8 @@ const ALONE_BEFORE = '在赴到至于去来从和与及同跟由向、';
 const ALONE_AFTER = '、的籍人和与及等';
 
 // A report's opening credit (本报讯（记者…）, 华龙网-新重庆客户端2月9日10时讯（…）, 新华社重庆3月9日电（…）) is the dateline.
-const DATELINE_RE = /^(?:[^\n，。；：（]{1,30}讯|[^\n，。；：（]{1,20}\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电)(?:（[^）\n]{0,80}）)?/;
+// Lazy, so that 本报讯通讯员… ends at the first 讯.
+const DATELINE_RE = /^(?:[^\n，。；：（]{1,30}?讯|[^\n，。；：（]{1,20}?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电)(?:（[^）\n]{0,80}）)?/;
 
 interface Candidate {
   entry: PlaceEntry;

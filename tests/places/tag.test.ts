@@ -126,6 +126,17 @@ describe('where each name was found', () => {
     ]);
   });
 
+  it.each([
+    ['本报讯（记者 张三）永川区总工会近日举办', 'body', 'body'],
+    ['永川网讯（通讯员 李四）近日，永川区总工会举办', 'dateline', 'body'],
+    ['新华社重庆3月9日电（记者 王五）永川区总工会', 'body', 'body'],
+    ['本报讯通讯员永川摄影报道日前，永川区总工会', 'body', 'body'],
+    ['近日，永川区总工会举办培训', 'body', 'body'],
+  ])('reads the dateline of %s', (body, first, last) => {
+    const found = tagPlaces({ ...inTitle(''), body })[0]!.found;
+    expect([found[0]!.field, found.at(-1)!.field]).toEqual([first, last]);
+  });
+
   it('points at the exact text in every labelled record, and gives the same answer twice', () => {
     const text = (r: TaggableRecord, m: PlaceMention) =>
       m.field === 'captions' ? r.captions[m.item!]! : m.field === 'dateline' ? r.body : (r[m.field] ?? '');
