@@ -8,6 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 export const DEFAULT_SEED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../content/bulletins');
 const ARCHIVE_YEARS = 20;
@@ -294,18 +295,23 @@ function insertStraySpaces(text: string, rng: () => number): string {
   return text.replace(new RegExp(`([${CJK}])(?=[${CJK}])`, 'g'), (ch) => (rng() < 0.004 ? `${ch} ` : ch));
 }
 
-function parseArgs(argv: string[]): { bulletins: number; out: string; seed: number } {
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const bulletins = Number(value('--bulletins') ?? 100);
+function readArgs(): { bulletins: number; out: string; seed: number } {
+  const { values } = parseArgs({
+    options: {
+      bulletins: { type: 'string', default: '100' },
+      out: { type: 'string', default: 'bench/.work/archive' },
+      seed: { type: 'string', default: '42' },
+    },
+  });
+  const bulletins = Number(values.bulletins);
   if (!Number.isInteger(bulletins) || bulletins < 1) throw new Error('--bulletins must be a positive integer');
-  return { bulletins, out: value('--out') ?? 'bench/.work/archive', seed: Number(value('--seed') ?? 42) };
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+  return { bulletins, out: values.out, seed };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs();
   const summary = writeArchive(args.out, { bulletins: args.bulletins, seed: args.seed });
   console.log(
     `wrote ${summary.files} bulletins (${(summary.bytes / 1e6).toFixed(1)} MB, ${summary.articles} articles, ${summary.briefs} briefs) to ${summary.dir}`,

@@ -2,10 +2,12 @@
 // Reports MB/s of bulletin text on one core (this process), from decode to records, as the build runs it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parseBulletin } from '../src/parse/index.js';
 
-const args = process.argv.slice(2);
-const megabytes = Number(args[args.indexOf('--megabytes') + 1] ?? 0) || 50;
+const { values } = parseArgs({ options: { megabytes: { type: 'string', default: '50' } } });
+const megabytes = Number(values.megabytes);
+if (!(megabytes > 0)) throw new Error(`--megabytes must be a positive number, not ${values.megabytes}`);
 const seedDir = join(import.meta.dirname, '../content/bulletins');
 const seeds = readdirSync(seedDir)
   .filter((n) => n.endsWith('.txt'))

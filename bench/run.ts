@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { writeArchive } from './generate.js';
 import { type Measurement, runTs, treeSize } from './lib/measure.js';
 
@@ -226,24 +227,25 @@ export function formatReport(report: BenchReport): string {
   return out.join('\n');
 }
 
-function parseArgs(argv: string[]): BenchOptions & { json?: string } {
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const bulletins = Number(value('--bulletins') ?? 100);
+function readArgs(): BenchOptions & { json?: string } {
+  const { values } = parseArgs({
+    options: {
+      bulletins: { type: 'string', default: '100' },
+      seed: { type: 'string', default: '42' },
+      keep: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      json: { type: 'string' },
+    },
+  });
+  const bulletins = Number(values.bulletins);
   if (!Number.isInteger(bulletins) || bulletins < 1) throw new Error('--bulletins must be a positive integer');
-  return {
-    bulletins,
-    seed: Number(value('--seed') ?? 42),
-    keep: argv.includes('--keep'),
-    endToEnd: !argv.includes('--no-build'),
-    json: value('--json'),
-  };
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+  return { bulletins, seed, keep: values.keep, endToEnd: !values['no-build'], json: values.json };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const options = parseArgs(process.argv.slice(2));
+  const options = readArgs();
   const report = await runBench(options);
   console.log(formatReport(report));
   if (options.json) writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
