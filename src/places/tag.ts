@@ -73,19 +73,35 @@ export function tagPlaces(record: TaggableRecord): PlaceTag[] {
     });
 }
 
+interface Form {
+  text: string;
+  entry: PlaceEntry;
+  order: number;
+  short: boolean;
+}
+
+// Every form under its first character, so one pass over a text finds them all (instead of one search per form).
+const FORMS_BY_FIRST = new Map<string, Form[]>();
+GAZETTEER.forEach((entry, order) => {
+  for (const [forms, short] of [[entry.forms, false], [entry.short, true]] as const) {
+    for (const text of forms) {
+      const list = FORMS_BY_FIRST.get(text[0]!) ?? [];
+      list.push({ text, entry, order, short });
+      FORMS_BY_FIRST.set(text[0]!, list);
+    }
+  }
+});
+
 /** The gazetteer's matches in one piece of text, longest first where they overlap (永川区 over 永川, 市能源工会 over 能源工会). */
 export function matchesIn(text: string): Candidate[] {
   const candidates: Candidate[] = [];
-  GAZETTEER.forEach((entry, order) => {
-    for (const [forms, short] of [[entry.forms, false], [entry.short, true]] as const) {
-      for (const form of forms) {
-        for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
-          const c = { entry, order, start: at, end: at + form.length, short };
-          if (allowed(text, c)) candidates.push(c);
-        }
-      }
+  for (let at = 0; at < text.length; at++) {
+    for (const form of FORMS_BY_FIRST.get(text[at]!) ?? []) {
+      if (!text.startsWith(form.text, at)) continue;
+      const c = { entry: form.entry, order: form.order, start: at, end: at + form.text.length, short: form.short };
+      if (allowed(text, c)) candidates.push(c);
     }
-  });
+  }
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order);
   const taken: Candidate[] = [];
   for (const c of candidates) {
