@@ -17,6 +17,13 @@
 //   Chongqing's counterpart is 金融财贸轻工纺织). Names the brief or older bulletins use for the same bodies
 //   (市机械冶金建材工会, 市国防工会, 市化医工会, 市农林水利气象工会) are forms of them.
 //
+// What counts as naming a place: the district itself, its government or union, a unit there named after it
+// (国网永川供电公司, 重庆潼南 as a power company), a person or thing from there (万州籍, 黔江鸡杂, 大足石刻: the carvings
+// are in 大足, so they count). What does not: a name that only borrows the word for something elsewhere (江北机场 is
+// in 渝北区; 南京江北新区; 宁波市江北区), the word in its ordinary sense (长江南岸, a stone 石柱, 健康长寿), a region
+// (渝东北, 渝西) and places inside a district that do not name it (解放碑, 观音桥). A record is tagged with every
+// place it names, however briefly; pages can rank by `found.length` if they need “mainly about”.
+//
 // Forms: `forms` are written in full and match wherever they occur (unless a false friend in tag.ts covers them);
 // `short` forms match only when their guard allows (see `Guard`). Ids are ASCII pinyin and never change: they become URLs.
 
