@@ -19,17 +19,6 @@ export class BulletinError extends Error {
   }
 }
 
-/** Thrown once with every bad file, so one run shows the whole list. */
-export class BulletinErrors extends Error {
-  readonly errors: BulletinError[];
-
-  constructor(errors: BulletinError[]) {
-    super(`${errors.length} bulletin file(s) could not be parsed:\n` + errors.map((e) => `  ${e.toString()}`).join('\n'));
-    this.name = 'BulletinErrors';
-    this.errors = errors;
-  }
-}
-
 /**
  * The output folder cannot be written (another build holds it, it is read-only or a symbolic link, its disk is full):
  * one sentence that says what to do, printed instead of a stack trace.
