@@ -1,17 +1,14 @@
 // One page per bulletin at /issues/<issue>[-slug]/.
 import { renderIssue } from '../src/site/pages/issue.js';
 import type { IssuePage, SiteModel } from '../src/site/model.js';
+import { eachPageOf, PAGE_TYPES } from '../src/site/pageTypes.js';
 
 interface Data {
   siteModel: SiteModel;
   entry: IssuePage;
 }
 
-export const data = {
-  pagination: { data: 'siteModel.issues', size: 1, alias: 'entry' },
-  permalink: (data: Data) => data.entry.permalink,
-  eleventyExcludeFromCollections: true,
-};
+export const data = eachPageOf(PAGE_TYPES.issue);
 
 export function render(data: Data): string {
   return renderIssue(data.entry, data.siteModel.site);

@@ -1,8 +1,9 @@
 // /robots.txt
 import { renderRobots } from '../src/site/pages/feeds.js';
 import type { SiteModel } from '../src/site/model.js';
+import { onePageOf, PAGE_TYPES } from '../src/site/pageTypes.js';
 
-export const data = { permalink: 'robots.txt', eleventyExcludeFromCollections: true };
+export const data = onePageOf(PAGE_TYPES.robots);
 
 export function render(data: { siteModel: SiteModel }): string {
   return renderRobots(data.siteModel);

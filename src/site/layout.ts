@@ -1,6 +1,7 @@
 // The page shell every page shares: head, header with the no-JavaScript search form, landmarks, footer.
 import { escapeHtml, jsonForScript } from './escape.js';
 import type { SiteInfo } from './model.js';
+import { PAGE_TYPES } from './pageTypes.js';
 
 /** Pages may load scripts only from our own origin, and nothing inline; Pagefind needs wasm and a blob worker. */
 export const CONTENT_SECURITY_POLICY =
@@ -40,6 +41,11 @@ export function renderPage(shell: PageShell): string {
   const fullTitle = shell.title ? `${shell.title} · ${site.name}` : site.name;
   const current = (section: NavSection) => (shell.section === section ? ' aria-current="page"' : '');
   const og = shell.openGraph ?? { type: 'website' as const };
+  const nav = Object.values(PAGE_TYPES).flatMap((type) =>
+    type.navLink && typeof type.path === 'string'
+      ? [`<li><a href="${escapeHtml(url(type.path))}"${current(type.section)}>${escapeHtml(type.navLink)}</a></li>`]
+      : [],
+  );
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -79,9 +85,7 @@ ${head.join('\n')}
 <p class="site-name"><a href="${escapeHtml(url('/'))}">${escapeHtml(site.name)}</a></p>
 <nav class="site-nav" aria-label="网站导航">
 <ul>
-<li><a href="${escapeHtml(url('/'))}"${current('home')}>首页</a></li>
-<li><a href="${escapeHtml(url('/archive/'))}"${current('archive')}>往期</a></li>
-<li><a href="${escapeHtml(url('/columns/'))}"${current('columns')}>栏目</a></li>
+${nav.join('\n')}
 </ul>
 </nav>
 <form class="site-search" role="search" aria-label="全站搜索" action="${escapeHtml(url('/search/'))}" method="get">

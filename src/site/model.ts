@@ -1,18 +1,21 @@
 // Turns parsed bulletins into everything the pages need, once: URLs, dates as shown, issue tables of contents, column and
 // year lists already cut into pages, neighbours and related articles. Templates only format what is here; nothing is
-// looked up per page, which keeps rendering linear in the number of records.
+// looked up per page, which keeps rendering linear in the number of records. This file claims every record's and
+// issue's address; what each kind of page needs is made by its builder (src/site/builders/), listed in
+// src/site/pageTypes.ts.
 import { BulletinError } from '../errors.js';
 import type { ArticleRecord, ParsedBulletin } from '../types.js';
+import type { BuildContext, IssueRecords } from './builders/context.js';
 import { chineseDate, chineseMonth, displayDate, knownDate, knownIssueDate } from './dates.js';
+import type { NavSection } from './layout.js';
+import { PAGE_TYPES, type PageData } from './pageTypes.js';
 import { planUrls, readRegistry, recordsPublishedUrls, registryFileFor, type UrlPlan } from './publishedUrls.js';
-import { relatedRecords } from './related.js';
 import {
   columnId,
   columnPath,
   duplicateIssueErrors,
   issueKey,
   issuePath,
-  listPagePath,
   normalizeOrigin,
   normalizePrefix,
   outputFileFor,
@@ -130,11 +133,17 @@ export interface SourcePage {
   text: string;
 }
 
+/** One page of a record list (src/site/builders/lists.ts): everything it shows is said by its page type. */
 export interface ListPage {
   permalink: string;
   path: string;
   url: string;
+  /** `渝工建功`, `2024年文章`: the page's title and h1, before any page number. */
   heading: string;
+  description: string;
+  section: NavSection;
+  /** Whether an item shows its column. */
+  showColumn: boolean;
   /** e.g. the column's or year's own URL, for the first page and for canonical links. */
   baseUrl: string;
   pageNumber: number;
@@ -142,8 +151,10 @@ export interface ListPage {
   previousUrl: string | null;
   nextUrl: string | null;
   items: RecordLink[];
-  feedUrl: string | null;
-  intro: string | null;
+  /** The list's own feed and the link text that offers it. */
+  feed: { url: string; label: string } | null;
+  /** `YYYY-MM-DD` of the newest issue in the whole list, for the sitemap. */
+  lastmod: string;
 }
 
 export interface ColumnSummary extends ColumnRef {
@@ -188,6 +199,8 @@ export interface RedirectPage {
 export interface Feed {
   /** `feed.xml`, `feed.json` or `columns/<id>/feed.xml`. */
   permalink: string;
+  /** Unprefixed: `/feed.xml`. */
+  path: string;
   format: 'atom' | 'json';
   title: string;
   /** Absolute URLs. */
@@ -204,27 +217,15 @@ export interface SitemapEntry {
   lastmod: string;
 }
 
-export interface SiteModel {
+/**
+ * The site and, under each page type's data key (src/site/pageTypes.ts), what its builder made: `records` in reading
+ * order (issues oldest first, records in source order), `issues`, `columnPages`, `sitemap`, …
+ */
+export type SiteModel = PageData & {
   site: SiteInfo;
-  /** In reading order: issues oldest first, records in source order. */
-  records: RecordPage[];
-  issues: IssuePage[];
-  sources: SourcePage[];
-  columns: ColumnSummary[];
-  columnPages: ListPage[];
-  yearPages: ListPage[];
-  archiveYears: ArchiveYear[];
-  home: { latest: IssuePage | null; recent: RecordLink[] };
-  feeds: Feed[];
-  /** The path (unprefixed) of every page in the sitemap. Redirect pages, /search/ and the raw originals are not in it. */
-  sitemapPaths: string[];
-  /** The same pages with their <lastmod>. */
-  sitemap: SitemapEntry[];
-  /** Old addresses and where they point; never in the sitemap or the search index. */
-  redirects: RedirectPage[];
   /** The registry of published addresses as this build leaves it, or null when the content has none. */
   publishedUrls: Pick<UrlPlan, 'file' | 'text' | 'changed' | 'added' | 'moved'> | null;
-}
+};
 
 export interface BuildModelOptions {
   pathPrefix?: string;
@@ -269,13 +270,14 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
   const absolute = (path: string) => `${site.origin}${url(path)}`;
   const errors: BulletinError[] = [];
   const owners = new Map<string, string>();
-  const claim = (path: string, owner: string, file: string, line: number): boolean => {
+  const claim = (path: string, record: ArticleRecord): boolean => {
     const earlier = owners.get(path);
+    const { file, startLine } = record.source;
     if (earlier !== undefined) {
-      errors.push(new BulletinError(file, line, `${owner} would be published at ${path}, which ${earlier} already uses`));
+      errors.push(new BulletinError(file, startLine, `“${record.title}” would be published at ${path}, which ${earlier} already uses`));
       return false;
     }
-    owners.set(path, `${file}:${line}`);
+    owners.set(path, `${file}:${startLine}`);
     return true;
   };
 
@@ -298,7 +300,7 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
   };
 
   const records: RecordPage[] = [];
-  const issueRecords: { bulletin: ParsedBulletin; ref: IssueRef; pages: RecordPage[] }[] = [];
+  const issueRecords: IssueRecords[] = [];
   // A slug is for the URL and for the editors; readers see it only where two issues would otherwise share a name.
   const sharedNames = new Map<string, number>();
   for (const name of ordered.map(({ meta }) => dateName(meta))) sharedNames.set(name, (sharedNames.get(name) ?? 0) + 1);
@@ -311,6 +313,7 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
       errors.push(new BulletinError(meta.file, 1, (error as Error).message));
       continue;
     }
+    if (duplicated.has(meta.file)) continue;
     const dayKnown = meta.issueDayKnown;
     const suffix = key === meta.issue || sharedNames.get(dateName(meta))! < 2 ? '' : ` · ${key.slice(meta.issue.length + 1)}`;
     const ref: IssueRef = {
@@ -322,7 +325,6 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
       dayKnown,
       datetime: knownIssueDate({ date: meta.issueDate, dayKnown }),
     };
-    if (duplicated.has(meta.file)) continue;
     const pages: RecordPage[] = [];
     for (const record of [...bulletin.records].sort((a, b) => a.order - b.order)) {
       let path: string;
@@ -332,7 +334,7 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
         errors.push(new BulletinError(record.source.file, record.source.startLine, (error as Error).message));
         continue;
       }
-      if (!claim(path, `“${record.title}”`, record.source.file, record.source.startLine)) continue;
+      if (!claim(path, record)) continue;
       const page: RecordPage = {
         permalink: outputFileFor(path),
         path,
@@ -391,212 +393,31 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
     kind: page.record.kind,
     issueName: page.issue.name,
   });
-
-  for (const { pages } of issueRecords) {
-    pages.forEach((page, i) => {
-      page.previous = i > 0 ? link(pages[i - 1]!) : null;
-      page.next = i + 1 < pages.length ? link(pages[i + 1]!) : null;
-    });
-  }
-  const related = relatedRecords(records.map((p) => p.record));
-  records.forEach((page, i) => {
-    page.related = related[i]!.map((j) => link(records[j]!));
-  });
-
-  const issues: IssuePage[] = issueRecords.map(({ bulletin, ref, pages }, i) => {
-    const path = issuePath(ref.key);
-    const toc: TocGroup[] = [];
-    for (const page of pages.filter((p) => p.record.kind === 'article')) {
-      const last = toc[toc.length - 1];
-      if (last && last.column === page.columnLabel) last.records.push(link(page));
-      else {
-        // Articles before the first column label are the issue's lead stories.
-        const column = page.column === null && toc.length === 0 ? LEAD_GROUP : page.columnLabel;
-        toc.push({ column, columnUrl: page.column?.url ?? null, records: [link(page)] });
-      }
-    }
-    return {
-      permalink: outputFileFor(path),
-      path,
-      url: ref.url,
-      ref,
-      displayDate: bulletin.meta.issueDayKnown ? chineseDate(bulletin.meta.issueDate) : chineseMonth(bulletin.meta.issueDate),
-      number: bulletin.meta.number,
-      file: bulletin.meta.file,
-      toc,
-      briefs: pages.filter((p) => p.record.kind === 'brief'),
-      articleCount: pages.length - pages.filter((p) => p.record.kind === 'brief').length,
-      briefCount: pages.filter((p) => p.record.kind === 'brief').length,
-      nameIsDate: bulletin.meta.title === null,
-      previous: i > 0 ? issueRecords[i - 1]!.ref : null,
-      next: i + 1 < issueRecords.length ? issueRecords[i + 1]!.ref : null,
-      sourceUrl: url(`${path}source/`),
-      sourceTextUrl: url(`${path}source.txt`),
-    };
-  });
-
-  const sources: SourcePage[] = issueRecords.map(({ bulletin, ref }) => ({
-    textPermalink: outputFileFor(`${issuePath(ref.key)}source.txt`),
-    htmlPermalink: outputFileFor(`${issuePath(ref.key)}source/`),
-    path: `${issuePath(ref.key)}source/`,
-    issue: ref,
-    file: bulletin.meta.file,
-    text: bulletin.meta.text,
-  }));
-
-  const newest = [...records].sort(newestFirst);
-
-  const listPages = (
-    basePath: string,
-    heading: string,
-    items: RecordPage[],
-    extra: { feedUrl?: string | null; intro?: string | null } = {},
-  ): ListPage[] => {
-    const pageCount = Math.max(1, Math.ceil(items.length / LIST_PAGE_SIZE));
-    const pages: ListPage[] = [];
-    for (let n = 1; n <= pageCount; n++) {
-      const path = listPagePath(basePath, n);
-      pages.push({
-        permalink: outputFileFor(path),
-        path,
-        url: url(path),
-        heading,
-        baseUrl: url(basePath),
-        pageNumber: n,
-        pageCount,
-        previousUrl: n > 1 ? url(listPagePath(basePath, n - 1)) : null,
-        nextUrl: n < pageCount ? url(listPagePath(basePath, n + 1)) : null,
-        items: items.slice((n - 1) * LIST_PAGE_SIZE, n * LIST_PAGE_SIZE).map(link),
-        feedUrl: extra.feedUrl ?? null,
-        intro: extra.intro ?? null,
-      });
-    }
-    return pages;
+  const built = new Map<unknown, unknown>();
+  const ctx: BuildContext = {
+    site,
+    url,
+    absolute,
+    records,
+    newest: [...records].sort(newestFirst),
+    issues: issueRecords,
+    columnRef,
+    link,
+    plan,
+    pageTypes: Object.values(PAGE_TYPES),
+    once<T>(build: (ctx: BuildContext) => T): T {
+      if (!built.has(build)) built.set(build, build(ctx));
+      return built.get(build) as T;
+    },
   };
-
-  const byColumn = new Map<string, RecordPage[]>();
-  for (const page of newest) {
-    if (!page.column) continue;
-    const list = byColumn.get(page.column.name) ?? [];
-    list.push(page);
-    byColumn.set(page.column.name, list);
-  }
-  const columns: ColumnSummary[] = [...byColumn.entries()]
-    .map(([name, list]) => ({
-      ...columnRef(name),
-      count: list.length,
-      latest: list[0]!.record.date,
-      latestDisplayDate: list[0]!.displayDate,
-      latestDatetime: list[0]!.datetime,
-    }))
-    .sort((a, b) => (a.latest !== b.latest ? (a.latest < b.latest ? 1 : -1) : a.id < b.id ? -1 : 1));
-  const columnPages = columns.flatMap((column) =>
-    listPages(columnPath(column.id), column.name, byColumn.get(column.name)!, { feedUrl: url(`${columnPath(column.id)}feed.xml`) }),
-  );
-
-  const byYear = new Map<number, RecordPage[]>();
-  for (const page of newest) {
-    const year = Number(page.record.date.slice(0, 4));
-    const list = byYear.get(year) ?? [];
-    list.push(page);
-    byYear.set(year, list);
-  }
-  const yearPages = [...byYear.entries()].flatMap(([year, list]) => listPages(`/archive/${year}/`, `${year}年`, list));
-
-  const issueYears = new Map<number, Map<number, IssueRef[]>>();
-  for (const issue of issues) {
-    const year = Number(issue.ref.date.slice(0, 4));
-    const month = Number(issue.ref.date.slice(5, 7));
-    const months = issueYears.get(year) ?? new Map<number, IssueRef[]>();
-    months.set(month, [...(months.get(month) ?? []), issue.ref]);
-    issueYears.set(year, months);
-  }
-  const years = new Set([...byYear.keys(), ...issueYears.keys()]);
-  const archiveYears: ArchiveYear[] = [...years]
-    .sort((a, b) => b - a)
-    .map((year) => ({
-      year,
-      url: byYear.has(year) ? url(`/archive/${year}/`) : '',
-      count: byYear.get(year)?.length ?? 0,
-      months: [...(issueYears.get(year) ?? new Map<number, IssueRef[]>()).entries()]
-        .sort((a, b) => b[0] - a[0])
-        .map(([month, refs]) => ({ month, issues: refs })),
-    }));
-
-  const latest = issues.length > 0 ? issues[issues.length - 1]! : null;
-  const recent = newest
-    .filter((p) => p.record.kind === 'article' && p.issue.key !== latest?.ref.key)
-    .slice(0, HOME_RECENT)
-    .map(link);
-
-  // Briefs (简讯) are in the main feeds too: each is news with its own page, and a subscriber should miss none of an
-  // issue. A weekly issue holds about 20 records, so the newest FEED_SIZE still cover the latest issue.
-  const entries = (pages: RecordPage[]): FeedEntry[] =>
-    pages.slice(0, FEED_SIZE).map((page) => ({ page, url: absolute(page.path), id: absolute(plan?.feedIds.get(page.path) ?? page.path) }));
-  const feeds: Feed[] = [
-    { permalink: 'feed.xml', format: 'atom', title: SITE_NAME, selfUrl: absolute('/feed.xml'), homeUrl: absolute('/'), id: absolute('/'), entries: entries(newest) },
-    { permalink: 'feed.json', format: 'json', title: SITE_NAME, selfUrl: absolute('/feed.json'), homeUrl: absolute('/'), id: absolute('/'), entries: entries(newest) },
-    ...columns.map((column): Feed => ({
-      permalink: `columns/${column.id}/feed.xml`,
-      format: 'atom',
-      title: `${column.name} · ${SITE_NAME}`,
-      selfUrl: absolute(`${columnPath(column.id)}feed.xml`),
-      homeUrl: absolute(columnPath(column.id)),
-      id: absolute(columnPath(column.id)),
-      entries: entries(byColumn.get(column.name)!),
-    })),
-  ];
-
-  // The sitemap lists the pages worth finding: not /search/ (a form, empty without a query) nor the raw originals
-  // (noindex; each article already carries their text). <lastmod> is the date of the issue a page shows, or of the
-  // newest issue it lists: pages change only when a bulletin is added or corrected.
-  const newestIssue = (pages: RecordPage[]) => pages.reduce((d, p) => (p.issue.date > d ? p.issue.date : d), '');
-  const siteLastmod = issues.reduce((d, i) => (i.ref.date > d ? i.ref.date : d), '');
-  // Every page of a list changes when an item is added at its head, so all of them share the list's newest issue.
-  const listLastmods = new Map<string, string>([
-    ...columns.map((c): [string, string] => [url(columnPath(c.id)), newestIssue(byColumn.get(c.name)!)]),
-    ...[...byYear].map(([year, list]): [string, string] => [url(`/archive/${year}/`), newestIssue(list)]),
-  ]);
-  const listPageLastmod = (page: ListPage) => listLastmods.get(page.baseUrl) ?? siteLastmod;
-  const sitemap: SitemapEntry[] = [
-    { path: '/', lastmod: siteLastmod },
-    { path: '/archive/', lastmod: siteLastmod },
-    { path: '/columns/', lastmod: siteLastmod },
-    ...issues.map((i) => ({ path: i.path, lastmod: i.ref.date })),
-    ...records.map((r) => ({ path: r.path, lastmod: r.issue.date })),
-    ...columnPages.map((p) => ({ path: p.path, lastmod: listPageLastmod(p) })),
-    ...yearPages.map((p) => ({ path: p.path, lastmod: listPageLastmod(p) })),
-  ];
-  const sitemapPaths = sitemap.map((e) => e.path);
-
-  const recordByPath = new Map(records.map((p) => [p.path, p]));
-  const issueByPath = new Map(issues.map((i) => [i.path, i]));
-  const redirects: RedirectPage[] = (plan?.redirects ?? []).map((r) => ({
-    permalink: outputFileFor(r.path),
-    path: r.path,
-    targetPath: r.target,
-    targetUrl: url(r.target),
-    targetTitle: recordByPath.get(r.target)?.record.title ?? issueByPath.get(r.target)?.ref.name ?? '往期回顾',
-    kind: r.path.startsWith('/issues/') ? 'issue' : 'record',
-    reason: r.reason,
-  }));
+  const pageData: Partial<Record<string, unknown>> = {};
+  for (const type of ctx.pageTypes) if (type.data && type.build) pageData[type.data] = ctx.once(type.build);
 
   return {
     warnings: plan?.errors.length ? plan.errors : undefined,
     model: {
+      ...(pageData as PageData),
       site,
-      records,
-      issues,
-      sources,
-      columns,
-      columnPages,
-      yearPages,
-      archiveYears,
-      home: { latest, recent },
-      feeds,
-      sitemapPaths,
-      sitemap,
-      redirects,
       publishedUrls: plan && { file: plan.file, text: plan.text, changed: plan.changed, added: plan.added, moved: plan.moved },
     },
     errors: [],

@@ -2,7 +2,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { LiveModel } from '../../src/site/eleventy/siteData.js';
+import { LiveModel, PAGINATED } from '../../src/site/eleventy/siteData.js';
 
 const ROOT = 'tests/.output/site-tests/live';
 const CONTENT = join(ROOT, 'content');
@@ -22,7 +22,7 @@ describe('the dev server’s model', () => {
     expect(first.issues).toHaveLength(4);
     live.commit();
     const again = live.next();
-    for (const kind of ['records', 'issues', 'sources', 'columnPages', 'yearPages', 'feeds'] as const) expect(again[kind], kind).toEqual([]);
+    for (const kind of PAGINATED) expect(again[kind], kind).toEqual([]);
   });
 
   test('after an edit, hands over the edited bulletin’s pages and leaves other bulletins’ pages alone', () => {

@@ -64,7 +64,7 @@ describe('URLs', () => {
   test('every path in the seed model is short ASCII', () => {
     const { bulletins } = loadSeeds();
     const { model } = buildModel(bulletins);
-    const paths = [...model!.records.map((r) => r.path), ...model!.issues.map((i) => i.path), ...model!.sitemapPaths];
+    const paths = [...model!.records.map((r) => r.path), ...model!.issues.map((i) => i.path), ...model!.sitemap.map((e) => e.path)];
     for (const path of paths) expect(path).toMatch(/^\/[A-Za-z0-9/_-]*$/);
   });
 

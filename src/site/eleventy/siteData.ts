@@ -8,7 +8,8 @@ import { formatProblem } from '../../cli/format.js';
 import type { BulletinError } from '../../errors.js';
 import { bulletinFilesIn, bulletinSha1, contentFingerprint, loadBulletins } from '../../load.js';
 import type { ParsedBulletin } from '../../types.js';
-import { buildModel, type Feed, type IssuePage, type ListPage, type RecordPage, type RedirectPage, type SiteModel, type SourcePage } from '../model.js';
+import { buildModel, type Feed, type IssuePage, type RecordPage, type SiteModel, type SourcePage } from '../model.js';
+import { PAGE_TYPES, type PaginatedKey } from '../pageTypes.js';
 
 export const SITE_MODEL_KEY = 'siteModel';
 
@@ -72,8 +73,10 @@ export default function siteData(eleventyConfig: any, options: SiteDataOptions =
   });
 }
 
-/** The pages Eleventy paginates over; each entry renders one output file. */
-const PAGINATED = ['records', 'issues', 'sources', 'columnPages', 'yearPages', 'feeds', 'redirects'] as const;
+/** The data Eleventy paginates over (src/site/pageTypes.ts); each item renders one output file, or two (a source). */
+export const PAGINATED = [
+  ...new Set(Object.values(PAGE_TYPES).flatMap((type) => (type.paginated && type.data ? [type.data as PaginatedKey] : []))),
+];
 
 export class LiveModel {
   private parsed = new Map<string, { hash: string; bulletin: ParsedBulletin }>();
@@ -105,22 +108,20 @@ export class LiveModel {
     // A record stands for its bulletin's hash (same bytes, same record); everything else in a page model is small
     // and is compared as it is. Shallow copies keep JSON.stringify native (a replacer function is several times slower).
     const token = (page: RecordPage) => ({ ...page, record: `${hashes.get(page.record.source.file)}#${page.record.id}` });
-    const fingerprints: Record<(typeof PAGINATED)[number], (entry: any) => string> = {
+    // Other pages (lists, redirects) hold only small values and links, compared as they are.
+    const fingerprints: Partial<Record<PaginatedKey, (entry: any) => string>> = {
       records: (page: RecordPage) => JSON.stringify(token(page)),
       issues: (issue: IssuePage) => JSON.stringify({ ...issue, briefs: issue.briefs.map(token) }),
       sources: (source: SourcePage) => JSON.stringify({ ...source, text: hashes.get(source.file) }),
-      columnPages: (page: ListPage) => JSON.stringify(page),
-      yearPages: (page: ListPage) => JSON.stringify(page),
       feeds: (feed: Feed) => JSON.stringify({ ...feed, entries: feed.entries.map((e) => ({ ...e, page: token(e.page) })) }),
-      redirects: (page: RedirectPage) => JSON.stringify(page),
     };
     this.pending = new Map();
     this.pendingFiles = new Map();
     const outputDir = this.outputDir;
-    const changed = (entries: object[], kind: (typeof PAGINATED)[number]) =>
+    const changed = (entries: object[], kind: PaginatedKey) =>
       entries.filter((entry, i) => {
         const key = `${kind}:${(entry as { permalink?: string; textPermalink?: string }).permalink ?? (entry as { textPermalink: string }).textPermalink ?? i}`;
-        const print = fingerprints[kind](entry);
+        const print = (fingerprints[kind] ?? JSON.stringify)(entry);
         const files = outputFilesOf(entry);
         this.pending.set(key, print);
         this.pendingFiles.set(key, files);

@@ -2,6 +2,7 @@
 import { escapeHtml } from '../escape.js';
 import { renderPage } from '../layout.js';
 import type { ArchiveYear, SiteModel } from '../model.js';
+import { PAGE_TYPES, pathOf } from '../pageTypes.js';
 
 function yearSection(year: ArchiveYear): string {
   const months = new Map(year.months.map((m) => [m.month, m.issues]));
@@ -29,10 +30,10 @@ export function renderArchive(model: SiteModel): string {
     : '';
   return renderPage({
     site: model.site,
-    path: '/archive/',
+    path: pathOf(PAGE_TYPES.archive),
     title: '往期回顾',
     description: `${model.site.name}往期回顾：按年份和月份查看每一期简报。`,
-    section: 'archive',
+    section: PAGE_TYPES.archive.section,
     main: `<h1>往期回顾</h1>\n${jump}\n${years.length ? years.map(yearSection).join('\n') : '<p>还没有发布简报。</p>'}`,
   });
 }

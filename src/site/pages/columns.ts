@@ -2,6 +2,7 @@
 import { escapeHtml } from '../escape.js';
 import { renderPage } from '../layout.js';
 import type { SiteModel } from '../model.js';
+import { PAGE_TYPES, pathOf } from '../pageTypes.js';
 
 export function renderColumns(model: SiteModel): string {
   const items = model.columns.map(
@@ -10,10 +11,10 @@ export function renderColumns(model: SiteModel): string {
   );
   return renderPage({
     site: model.site,
-    path: '/columns/',
+    path: pathOf(PAGE_TYPES.columns),
     title: '栏目',
     description: `${model.site.name}的全部栏目`,
-    section: 'columns',
+    section: PAGE_TYPES.columns.section,
     main: `<h1>栏目</h1>\n${items.length ? `<ul class="record-list">\n${items.join('\n')}\n</ul>` : '<p>还没有栏目。</p>'}`,
   });
 }

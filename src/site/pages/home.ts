@@ -4,6 +4,7 @@ import { renderPage } from '../layout.js';
 import type { SiteModel } from '../model.js';
 import { issueContents } from './issue.js';
 import { recordList } from './parts.js';
+import { PAGE_TYPES, pathOf } from '../pageTypes.js';
 
 export function renderHome(model: SiteModel): string {
   const { site, home } = model;
@@ -26,10 +27,10 @@ ${issueContents(home.latest, `<span class="eyebrow">最新一期</span> <a href=
 </section>`;
   return renderPage({
     site,
-    path: '/',
+    path: pathOf(PAGE_TYPES.home),
     title: null,
     description: `${site.name}：按期、按日期、按栏目浏览重庆市总工会每周工作简报。`,
-    section: 'home',
+    section: PAGE_TYPES.home.section,
     main: `${latest}\n${recent}\n${browse}`,
   });
 }

@@ -3,6 +3,7 @@ import { escapeHtml } from '../escape.js';
 import { renderBody } from '../markdown.js';
 import { renderPage } from '../layout.js';
 import type { IssuePage, IssueRef, SiteInfo, TocGroup } from '../model.js';
+import { PAGE_TYPES } from '../pageTypes.js';
 
 /** Numbers run on across groups, so the table of contents also shows the reading order of the issue. */
 function tocGroup(group: TocGroup, start: number): string {
@@ -65,7 +66,7 @@ export function renderIssue(issue: IssuePage, site: SiteInfo): string {
     path: issue.path,
     title: issue.ref.name,
     description: `${issue.ref.name}：${issue.toc.flatMap((g) => g.records.map((r) => r.title)).slice(0, 5).join('；')}`,
-    section: 'archive',
+    section: PAGE_TYPES.issue.section,
     main: `${issueContents(issue, escapeHtml(issue.ref.name), { briefsInFull: true })}\n${issueNeighbours(issue.previous, issue.next)}`,
   });
 }

@@ -2,12 +2,13 @@
 import { escapeHtml } from '../escape.js';
 import { renderPage } from '../layout.js';
 import type { SiteInfo } from '../model.js';
+import { PAGE_TYPES, pathOf } from '../pageTypes.js';
 
 export function renderNotFound(site: SiteInfo): string {
   const url = (path: string) => escapeHtml(`${site.prefix}${path}`);
   return renderPage({
     site,
-    path: '/404.html',
+    path: pathOf(PAGE_TYPES.notFound),
     title: '页面不存在',
     noindex: true,
     main: `<h1>页面不存在</h1>

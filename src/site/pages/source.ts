@@ -2,6 +2,7 @@
 import { escapeHtml } from '../escape.js';
 import { renderPage } from '../layout.js';
 import type { SiteInfo, SourcePage } from '../model.js';
+import { PAGE_TYPES } from '../pageTypes.js';
 
 export function renderSource(source: SourcePage, site: SiteInfo): string {
   const lines = source.text.replace(/\n$/, '').split('\n');
@@ -12,7 +13,7 @@ export function renderSource(source: SourcePage, site: SiteInfo): string {
     path: source.path,
     title,
     description: `${source.issue.name}的原始文本`,
-    section: 'archive',
+    section: PAGE_TYPES.source.section,
     // The raw text is for checking an article against its source, not for search results: each article carries it.
     noindex: true,
     main: `<h1>${escapeHtml(title)}</h1>
