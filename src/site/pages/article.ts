@@ -4,10 +4,12 @@ import { issuePublishedDate, publishedDate } from '../dates.js';
 import { renderBody, excerpt } from '../markdown.js';
 import { renderPage } from '../layout.js';
 import { PUBLISHER, type RecordLink, type RecordPage, type SiteInfo } from '../model.js';
+import { bodyWithPhotos, captionsWithoutPhoto, shareImage } from '../../photos/markup.js';
 
 export function articleJsonLd(page: RecordPage, site: SiteInfo): unknown {
   const absolute = (url: string) => `${site.origin}${url}`;
   const { record } = page;
+  const photo = shareImage(record);
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -19,6 +21,7 @@ export function articleJsonLd(page: RecordPage, site: SiteInfo): unknown {
     url: absolute(page.url),
     mainEntityOfPage: absolute(page.url),
     ...(record.byline ? { author: { '@type': 'Person', name: record.byline } } : {}),
+    ...(photo ? { image: { '@type': 'ImageObject', url: absolute(`${site.prefix}${photo.path}`), width: photo.width, height: photo.height } } : {}),
     publisher: { '@type': 'Organization', name: PUBLISHER },
     isPartOf: { '@type': 'PublicationIssue', name: page.issue.name, url: absolute(page.issue.url), datePublished: issuePublishedDate(page.issue) },
   };
@@ -39,8 +42,10 @@ export function renderArticle(page: RecordPage, site: SiteInfo): string {
     record.kind === 'brief' ? '<span>简讯</span>' : '',
     record.byline ? `<span class="byline">${escapeHtml(record.byline)}</span>` : '',
   ].filter(Boolean);
-  const captions = record.captions.length
-    ? `<aside class="captions" aria-label="图片说明">\n${record.captions.map((c) => `<p class="caption">${escapeHtml(c)}</p>`).join('\n')}\n</aside>`
+  // Captions whose photo the archive does not have: said plainly, so they never read as a picture failing to load.
+  const unillustrated = captionsWithoutPhoto(record);
+  const captions = unillustrated.length
+    ? `<aside class="captions" aria-labelledby="captions-heading">\n<p class="captions-label" id="captions-heading">原刊图片说明（图片未收录）</p>\n${unillustrated.map((c) => `<p class="caption">${escapeHtml(c)}</p>`).join('\n')}\n</aside>`
     : '';
   const lines =
     record.source.startLine === record.source.endLine
@@ -68,7 +73,7 @@ ${headline.join('\n')}
 <p class="record-meta">${meta.join('<span class="sep" aria-hidden="true"> · </span>')}</p>
 </header>
 <div class="record-body">
-${renderBody(record.body, 2)}</div>
+${bodyWithPhotos(record, renderBody(record.body, 2), site.prefix)}</div>
 ${captions}
 </article>
 <footer class="record-foot">
