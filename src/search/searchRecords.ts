@@ -14,7 +14,7 @@ export interface SearchRecord {
   displayDate: string;
   column: string;
   kind: RecordKind;
-  /** Kicker, title, subtitle, byline, paragraphs and captions (tokens.ts searchableParts). */
+  /** Kicker, title, subtitle, byline, paragraphs, captions and column label (tokens.ts searchableParts). */
   parts: string[];
 }
 

@@ -26,10 +26,13 @@ export { BREAK_TOKEN, tokenize } from '../../templates/assets/search/shared.js';
 
 /**
  * The text a reader can search, and the search test's truth: kicker, title, subtitle, byline (readers look
- * for a correspondent such as 刘颖 by name), body paragraphs and captions.
+ * for a correspondent such as 刘颖 by name), body paragraphs, captions, and the column label the article is shown
+ * under (a reader who types 渝工港湾 expects its articles; without it 1,260 of 1,465 were found on a 10,000-record
+ * archive, those that happened to name their column in the text). The label comes last, so an excerpt starts
+ * with the article; a record with no label has none (not the filter's 其他).
  */
 export function searchableParts(record: ArticleRecord): string[] {
-  const parts = [record.kicker, record.title, record.subtitle, record.byline, ...markdownParagraphs(record.body), ...record.captions];
+  const parts = [record.kicker, record.title, record.subtitle, record.byline, ...markdownParagraphs(record.body), ...record.captions, record.column];
   return parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '');
 }
 

@@ -40,6 +40,13 @@ describe('search tokens', () => {
     expect(indexedText({ parts })).toBe('竞赛 ¶ 工会 ¶ 全市 市工 工会');
   });
 
+  it('indexes the column label last, as a part of its own', () => {
+    const parts = searchableParts(record({ title: '竞赛', body: '全市工会', column: '渝工港湾' }));
+    expect(parts).toEqual(['竞赛', '全市工会', '渝工港湾']);
+    expect(indexedText({ parts })).toBe('竞赛 ¶ 全市 市工 工会 ¶ 渝工 工港 港湾');
+    expect(searchableParts(record({ column: null }))).toEqual(['标题', '正文。']);
+  });
+
   it('lists for the character index exactly the Chinese characters the browser would look up, once each', () => {
     for (const r of records) {
       const text = searchableParts(r).join('\n');

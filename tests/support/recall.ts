@@ -13,7 +13,12 @@ export const CHOSEN_QUERIES = [
   '颖', '工 赛', '年 劳模', '2023 颖', '发布2023', '竞赛21', '布2023',
 ];
 
-/** A reader's view of a record: the searchable fields, whitespace removed, fields kept apart. */
+/** Every column label the records carry: a reader types one to find its articles. */
+export function columnQueries(records: ArticleRecord[]): string[] {
+  return [...new Set(records.map((r) => r.column).filter((c): c is string => c !== null))].sort();
+}
+
+/** A reader's view of a record: the searchable fields (its column label too), whitespace removed, fields kept apart. */
 export function recordText(record: ArticleRecord): string {
   return searchableParts(record)
     .map((part) => part.replace(/[\s\u200B]+/gu, ''))
