@@ -9,8 +9,8 @@ import { bucketsNewestFirst, SEARCH_MANIFEST_FILE, type SearchManifest } from '.
 import type { SearchRecord } from '../../src/search/searchRecords.js';
 import type { ArticleRecord } from '../../src/types.js';
 import { launchChromium } from '../support/browser.js';
-import { CHOSEN_QUERIES, measureRecall, sampledQueries } from '../support/recall.js';
-import { serveStatic, type StaticServer } from '../support/searchServer.js';
+import { CHOSEN_QUERIES, columnQueries, measureRecall, recordText, sampledQueries } from '../support/recall.js';
+import { serveStatic, type StaticServer } from '../support/server.js';
 import { seedRecords } from '../support/searchSite.js';
 import { buildStandInSite } from '../support/standInSite.js';
 
@@ -96,9 +96,45 @@ describe('search over merged indexes, in Chromium', () => {
   });
 
   it('finds what the single index finds: recall and precision 1 on the seed queries', async () => {
-    const report = await measureRecall(page, records, [...CHOSEN_QUERIES, ...sampledQueries(records, 40)], 'tokens');
+    const report = await measureRecall(page, records, [...new Set([...CHOSEN_QUERIES, ...sampledQueries(records, 40), ...columnQueries(records)])], 'tokens');
     const misses = report.queries.filter((q) => q.recall < 1 || q.precision < 1);
     expect(misses.map((q) => `${q.query}: ${q.correct}/${q.truth} found, ${q.found} returned`)).toEqual([]);
+  });
+
+  it("on the search page, shows the newest index's results while the older indexes still load, then all of them", async () => {
+    const held = await browser.newPage();
+    // The older indexes' metadata answers late, as on a slow phone line; the newest index's is not held.
+    const older = new RegExp(`/pagefind/(${manifest.indexes.join('|')})/.*\\.pf_meta$`);
+    let releaseOlder!: () => void;
+    const olderHeld = new Promise<void>((resolve) => (releaseOlder = resolve));
+    let olderAsked = 0;
+    await held.route(older, async (route) => {
+      olderAsked++;
+      await olderHeld;
+      await route.continue();
+    });
+    try {
+      await held.goto(`${server.url}search/?q=${encodeURIComponent('工会')}`);
+      await held.waitForSelector('[data-search-form][data-first-results-at]');
+      const first = await held.$$eval('.search-result h2 a', (links) => links.map((a) => a.textContent));
+      const truth = records.filter((r) => recordText(r).includes('工会'));
+      expect(first.length).toBeGreaterThan(0);
+      expect(first.length).toBeLessThan(truth.length);
+      expect(await held.textContent('[data-search-status]')).toMatch(/^已找到 \d+ 篇.*正在查找更早的文章/);
+      expect(await held.getAttribute('[data-search-form]', 'data-searches')).toBeNull();
+      await expect.poll(() => olderAsked, { message: 'the older indexes are asked for once the first results are shown' }).toBeGreaterThan(0);
+      releaseOlder();
+      await held.waitForSelector('[data-search-form][data-searches="1"]');
+      expect(await held.textContent('[data-search-status]')).toContain(`找到 ${truth.length} 篇`);
+      // The first results stayed, and the older indexes' fill the rest of the first page.
+      const all = await held.$$eval('.search-result h2 a', (links) => links.map((a) => a.textContent));
+      expect(all.slice(0, first.length)).toEqual(first);
+      expect(all.length).toBe(Math.min(10, truth.length));
+      expect(await held.isVisible('[data-search-more]')).toBe(true);
+    } finally {
+      releaseOlder();
+      await held.close();
+    }
   });
 
   it('lists results newest first across indexes', async () => {

@@ -1,6 +1,12 @@
 // @ts-check
-// The Pagefind merge: loading Pagefind's runtime with every index of the archive merged, and running a planned
-// query (query.js) against it and the character index (characters.js).
+// The Pagefind merge: loading Pagefind's runtime with the archive's indexes, and running a planned query (query.js)
+// against it and the character index (characters.js).
+//
+// The build writes the newest years in `pagefind/` and older ones beside it (src/search/indexSite.ts). Each index
+// Pagefind merges costs its metadata (a list of every page and chunk, ≈ 40 KiB at 3,000 records) before any word
+// is looked up, so the page loads the newest index alone when it opens (loadSearch), lists its results first, and
+// merges the older ones (mergeOlder) only once a first search is under way: on a slow phone line the first answer
+// then waits for one index's metadata, not four.
 import { pageIds, recordFragment, recordsWithCharacter } from './characters.js';
 import { loadManifest, siteRoot } from './files.js';
 import { queryPhrases } from './query.js';
@@ -35,14 +41,18 @@ import { INDEX_LANGUAGE } from './shared.js';
  * @typedef {object} Found
  * @property {Phrase[]} phrases
  * @property {{ id: string | null, score: number, data: () => Promise<RecordFragment> }[]} results
+ * @property {boolean} whole whether every index answered (a query of lone characters needs no Pagefind index)
  */
 
 /** @type {Promise<{ pagefind: Pagefind, manifest: SearchManifest }> | null} */
 let searchLoading = null;
+/** @type {Promise<void> | null} */
+let olderMerging = null;
+let olderMerged = false;
 
 /**
- * Pagefind, with every index merged (src/search/indexSite.ts writes one per few years), and the manifest that names
- * those indexes and the filter values.
+ * Pagefind with the newest index (its runtime, worker, wasm and that index's metadata), and the manifest that names
+ * the older indexes and the filter values. Searches see the older indexes once mergeOlder() has settled.
  * @param {URL} [root]
  */
 export function loadSearch(root = siteRoot) {
@@ -61,17 +71,47 @@ export function loadSearch(root = siteRoot) {
         if (pageLanguage === null) html.removeAttribute('lang');
         else html.setAttribute('lang', pageLanguage);
       }
+      // init() starts the worker, which loads the newest index's entry, metadata and wasm at once, unasked.
       await started;
-      await mergeOlderYears(pagefind, manifest, root, INDEX_LANGUAGE);
+      olderMerged = manifest.indexes.length === 0;
       return { pagefind, manifest };
     },
   );
   return searchLoading;
 }
 
-/** @param {URL} [root] */
+/**
+ * Merges the older indexes into the loaded Pagefind, once; a failed merge may be tried again.
+ * @param {URL} [root]
+ */
+export function mergeOlder(root = siteRoot) {
+  olderMerging ??= loadSearch(root)
+    .then(({ pagefind, manifest }) => mergeOlderYears(pagefind, manifest, root, INDEX_LANGUAGE))
+    .then(
+      () => {
+        olderMerged = true;
+      },
+      (error) => {
+        olderMerging = null;
+        throw error;
+      },
+    );
+  return olderMerging;
+}
+
+/** Whether searches already see the whole archive. */
+export function wholeArchiveLoaded() {
+  return olderMerged;
+}
+
+/**
+ * Pagefind with every index merged.
+ * @param {URL} [root]
+ */
 export async function loadPagefind(root = siteRoot) {
-  return (await loadSearch(root)).pagefind;
+  const { pagefind } = await loadSearch(root);
+  await mergeOlder(root);
+  return pagefind;
 }
 
 /**
@@ -100,7 +140,8 @@ export async function mergeOlderYears(pagefind, manifest, root = siteRoot, langu
  */
 export async function searchArchive(pagefind, query, { filters = {}, sort = 'date', root = siteRoot } = {}) {
   const phrases = queryPhrases(query);
-  if (phrases.length === 0) return { phrases, results: [] };
+  const whole = olderMerged;
+  if (phrases.length === 0) return { phrases, results: [], whole: true };
   // Record numbers holding every lone character asked for, newest first; null when none was asked for.
   /** @type {number[] | null} */
   let numbers = null;
@@ -110,11 +151,11 @@ export async function searchArchive(pagefind, query, { filters = {}, sort = 'dat
     /** @type {Set<number> | null} */
     const kept = numbers === null ? null : new Set(numbers);
     numbers = kept === null ? found : found.filter((n) => kept.has(n));
-    if (numbers.length === 0) return { phrases, results: [] };
+    if (numbers.length === 0) return { phrases, results: [], whole: true };
   }
   const words = phrases.filter((p) => !p.character);
   if (words.length === 0) {
-    return { phrases, results: (numbers ?? []).map((n) => ({ id: null, score: 0, data: () => recordFragment(n, root) })) };
+    return { phrases, results: (numbers ?? []).map((n) => ({ id: null, score: 0, data: () => recordFragment(n, root) })), whole: true };
   }
 
   const byRelevance = sort !== 'date';
@@ -140,7 +181,7 @@ export async function searchArchive(pagefind, query, { filters = {}, sort = 'dat
     results = results.filter((r) => r.id !== null && ids.has(r.id));
   }
   if (byRelevance) results.sort((a, b) => b.score - a.score);
-  return { phrases, results };
+  return { phrases, results, whole };
 }
 
 /** @typedef {{ id: string, score: number, result: PagefindResult }} Hit */

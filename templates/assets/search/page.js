@@ -2,7 +2,7 @@
 // The /search/ page: Pagefind's JS API with our own rendering. Every value from the index reaches the page through
 // textContent or createElement, never as HTML (Pagefind's Default UI renders filter values as HTML). Runs only
 // where the form carries `data-search-form`, so other modules may import this one's neighbours freely.
-import { loadPagefind, loadSearch, searchArchive } from './archive.js';
+import { loadSearch, mergeOlder, searchArchive, wholeArchiveLoaded } from './archive.js';
 import { excerptPieces } from './excerpts.js';
 import { indexReplaced } from './files.js';
 
@@ -49,8 +49,11 @@ function startSearchPage(form) {
   let generation = 0;
   /** @type {RecordFragment[]} */
   let shown = [];
+  /** Pagefind's ids of the shown results, to tell whether the whole archive's answer begins with them. */
+  /** @type {(string | null)[]} */
+  let shownIds = [];
   /** @type {Found} */
-  let current = { phrases: [], results: [] };
+  let current = { phrases: [], results: [], whole: true };
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
 
@@ -66,7 +69,8 @@ function startSearchPage(form) {
       fillOptions(column, available.column, params.get('column'));
       fillOptions(year, available.year, params.get('year'));
       form.dataset.ready = 'true';
-      await run();
+      // A reader who searched before the engine was ready has a search under way already.
+      if (generation === 0) await run();
     })
     .catch(() => say('搜索暂时无法使用，请稍后再试。'));
 
@@ -92,36 +96,51 @@ function startSearchPage(form) {
     const started = performance.now();
     const query = input.value.trim();
     rememberInUrl(query);
-    list.replaceChildren();
-    shown = [];
-    more.hidden = true;
     if (!query) {
-      current = { phrases: [], results: [] };
+      clear();
+      current = { phrases: [], results: [], whole: true };
       say('请输入要查找的字词。');
       return;
     }
+    // The previous results stay until these replace them, so the page does not empty and fill again.
     say('正在搜索…');
     /** @type {SearchFilters} */
     const filters = {};
     if (column.value) filters.column = column.value;
     if (year.value) filters.year = year.value;
+    /** @type {Found} */
     let found;
     try {
-      found = await searchArchive(await loadPagefind(), query, { filters, sort: sort.value });
+      const { pagefind } = await loadSearch();
+      found = await searchArchive(pagefind, query, { filters, sort: sort.value });
+      if (mine !== generation) return;
+      // Newest first, the newest index's results are the first ones of the whole list: show them while the older
+      // indexes load. By relevance the order needs every index.
+      if (!found.whole && found.results.length > 0 && sort.value === 'date') {
+        await show(mine, found, `已找到 ${found.results.length} 篇包含“${query}”的文章，正在查找更早的文章…`, started);
+        if (mine !== generation) return;
+      }
+      if (!found.whole) {
+        await mergeOlder();
+        if (mine !== generation) return;
+        found = await searchArchive(pagefind, query, { filters, sort: sort.value });
+      }
     } catch {
       const replaced = await indexReplaced();
-      if (mine === generation) say(replaced ? REBUILT : '搜索出错，请稍后再试。');
+      if (mine !== generation) return;
+      clear();
+      say(replaced ? REBUILT : '搜索出错，请稍后再试。');
       return;
     }
     if (mine !== generation) return;
-    current = found;
     if (found.results.length === 0) {
       const replaced = await indexReplaced();
       if (mine !== generation) return;
+      clear();
+      current = found;
       say(replaced ? REBUILT : `没有找到包含“${query}”的文章。`);
     } else {
-      say(`找到 ${found.results.length} 篇包含“${query}”的文章。`);
-      await showMore(mine, false);
+      await show(mine, found, `找到 ${found.results.length} 篇包含“${query}”的文章。`, started);
     }
     if (mine !== generation) return;
     // For tests and the cost script: how many searches finished, and how long the last one took.
@@ -129,31 +148,84 @@ function startSearchPage(form) {
     form.dataset.searchMs = String(Math.round(performance.now() - started));
   }
 
+  function clear() {
+    list.replaceChildren();
+    shown = [];
+    shownIds = [];
+    more.hidden = true;
+  }
+
+  /**
+   * Shows a search's first page of results with its count, in one step: the count never comes before its list.
+   * Results already on screen stay when the new answer begins with them (the whole archive's answer after the
+   * newest index's).
+   * @param {number} mine
+   * @param {Found} found
+   * @param {string} count
+   * @param {number} started when the search began
+   */
+  async function show(mine, found, count, started) {
+    const keep = shownIds.length > 0 && current !== found && shownIds.every((id, i) => id !== null && found.results[i]?.id === id);
+    current = found;
+    if (!keep) {
+      const first = found.results.slice(0, PAGE_SIZE);
+      /** @type {RecordFragment[]} */
+      let loaded;
+      try {
+        loaded = await Promise.all(first.map((r) => r.data()));
+      } catch {
+        const replaced = await indexReplaced();
+        if (mine === generation) say(replaced ? REBUILT : '搜索结果加载失败，请稍后再试。');
+        return;
+      }
+      if (mine !== generation) return;
+      list.replaceChildren(...loaded.map((data) => renderResult(data, found.phrases)));
+      shown = loaded;
+      shownIds = first.map((r) => r.id);
+    } else if (shown.length < PAGE_SIZE && found.results.length > shown.length) {
+      // The newest index had fewer than a page: the rest of the first page comes from the older ones.
+      const added = await showMore(mine, false, PAGE_SIZE - shown.length);
+      if (!added) return;
+    }
+    say(count);
+    more.hidden = shown.length >= found.results.length;
+    // For the cost script: when the first results of this search were on screen.
+    if (!form.dataset.firstResultsOf || form.dataset.firstResultsOf !== String(mine)) {
+      form.dataset.firstResultsOf = String(mine);
+      form.dataset.firstResultsMs = String(Math.round(performance.now() - started));
+      form.dataset.firstResultsAt = String(performance.now());
+    }
+  }
+
   /**
    * @param {number} mine the search these results belong to
    * @param {boolean} moveFocus
+   * @param {number} [count]
+   * @returns {Promise<boolean>} whether they were shown
    */
-  async function showMore(mine, moveFocus) {
-    const next = current.results.slice(shown.length, shown.length + PAGE_SIZE);
+  async function showMore(mine, moveFocus, count = PAGE_SIZE) {
+    const next = current.results.slice(shown.length, shown.length + count);
     let loaded;
     try {
       loaded = await Promise.all(next.map((r) => r.data()));
     } catch {
       const replaced = await indexReplaced();
       if (mine === generation) say(replaced ? REBUILT : '搜索结果加载失败，请稍后再试。');
-      return;
+      return false;
     }
-    if (mine !== generation) return;
+    if (mine !== generation) return false;
     /** @type {HTMLLIElement | null} */
     let firstNew = null;
-    for (const data of loaded) {
+    for (const [i, data] of loaded.entries()) {
       const item = renderResult(data, current.phrases);
       firstNew ??= item;
       list.append(item);
       shown.push(data);
+      shownIds.push(next[i]?.id ?? null);
     }
     more.hidden = shown.length >= current.results.length;
     if (moveFocus && firstNew) firstNew.querySelector('a')?.focus();
+    return true;
   }
 
   /** @param {string} query */
