@@ -13,7 +13,7 @@ import { loadContent } from '../src/load.js';
 import { launchChromium } from '../tests/support/browser.js';
 import { measureCost, median, type SearchCost } from '../tests/support/cost.js';
 import { CHOSEN_QUERIES, measureRecall, sampledQueries } from '../tests/support/recall.js';
-import { serveStatic } from '../tests/support/searchServer.js';
+import { serveStatic } from '../tests/support/server.js';
 import { buildStandInSite } from '../tests/support/standInSite.js';
 
 const { values } = parseArgs({

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../../tests/support/browser.js';
-import { serveStatic } from '../../tests/support/searchServer.js';
+import { serveStatic } from '../../tests/support/server.js';
 import { mulberry32 } from '../generate.js';
 
 const [siteDir, ...indexes] = process.argv.slice(2);

@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
-import { serveStatic, type StaticSite } from '../support/server.js';
+import { serveStatic, type StaticServer } from '../support/server.js';
 import { builtSite, readPages } from '../support/site.js';
 
 
@@ -47,10 +47,10 @@ const chosen = PAGE_KINDS.map((kind) => ({ ...kind, sitePath: builtPaths.find((p
 
 describe('axe-core finds no accessibility violations', () => {
   let browser: Browser;
-  let server: StaticSite;
+  let server: StaticServer;
 
   beforeAll(async () => {
-    server = await serveStatic(site.dir, { prefix: site.prefix });
+    server = await serveStatic(site.dir, site.prefix);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -79,7 +79,7 @@ describe('axe-core finds no accessibility violations', () => {
           const url = new URL(request.url());
           if (url.origin !== server.origin && url.protocol !== 'data:' && url.protocol !== 'blob:') foreignRequests.push(url.href);
         });
-        const response = await page.goto(server.url(kind.sitePath!) + (kind.query ?? ''), { waitUntil: 'load' });
+        const response = await page.goto(server.urlOf(kind.sitePath!) + (kind.query ?? ''), { waitUntil: 'load' });
         expect(response?.status()).toBe(200);
         await kind.ready?.(page);
         const results = await new AxeBuilder({ page }).analyze();

@@ -7,7 +7,7 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
-import { serveStatic, type StaticSite } from '../support/server.js';
+import { serveStatic, type StaticServer } from '../support/server.js';
 import { builtSite, readPages } from '../support/site.js';
 
 const SEARCH_QUERY = '工会';
@@ -90,7 +90,7 @@ async function open(browser: Browser, kind: (typeof chosen)[number], viewport: {
   await cdp.send('Page.setFontSizes', {
     fontSizes: { standard: Math.round((16 * percent) / 100), fixed: Math.round((13 * percent) / 100) },
   });
-  const response = await page.goto(server.url(kind.sitePath!) + (kind.query ?? ''), { waitUntil: 'load' });
+  const response = await page.goto(server.urlOf(kind.sitePath!) + (kind.query ?? ''), { waitUntil: 'load' });
   expect(response?.status()).toBe(200);
   await kind.ready?.(page);
   return { context, page };
@@ -139,10 +139,10 @@ async function measure(page: Page, targets: string, minTarget: number): Promise<
 }
 
 let browser: Browser;
-let server: StaticSite;
+let server: StaticServer;
 
 beforeAll(async () => {
-  server = await serveStatic(site.dir, { prefix: site.prefix });
+  server = await serveStatic(site.dir, site.prefix);
   browser = await launchChromium();
 });
 afterAll(async () => {

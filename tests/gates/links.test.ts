@@ -4,19 +4,19 @@
 import { LinkChecker, LinkState } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describe as describeElement, urlReferences } from '../support/html.js';
-import { serveStatic, type StaticSite } from '../support/server.js';
+import { serveStatic, type StaticServer } from '../support/server.js';
 import { readPages, sitesToCheck } from '../support/site.js';
 
 describe.each(sitesToCheck())('links in the $name build', (site) => {
-  let server: StaticSite;
+  let server: StaticServer;
 
   beforeAll(async () => {
-    server = await serveStatic(site.dir, { prefix: site.prefix });
+    server = await serveStatic(site.dir, site.prefix);
   });
   afterAll(() => server?.close());
 
   it('lead to pages, files and fragments that exist', async () => {
-    const pages = readPages(site.dir).map((page) => server.url(page.path));
+    const pages = readPages(site.dir).map((page) => server.urlOf(page.path));
     const checker = new LinkChecker();
     const result = await checker.check({
       path: pages,

@@ -192,8 +192,8 @@ describe('a corrected title', () => {
     it('the old address takes the reader to the new one', async () => {
       const tab = await browser.newPage();
       try {
-        await tab.goto(server.url(oldPath));
-        await tab.waitForURL(server.url(newPath), { timeout: 10_000 });
+        await tab.goto(server.urlOf(oldPath));
+        await tab.waitForURL(server.urlOf(newPath), { timeout: 10_000 });
         expect(await tab.locator('h1').first().textContent()).toContain(newTitle);
       } finally {
         await tab.close();
@@ -205,10 +205,10 @@ describe('a corrected title', () => {
       try {
         const tab = await context.newPage();
         // A 204 answer to the refresh keeps the browser on the redirect page, so axe checks that page.
-        await tab.route(server.url(newPath), (route) => route.fulfill({ status: 204 }));
-        await tab.goto(server.url(oldPath), { waitUntil: 'load' });
+        await tab.route(server.urlOf(newPath), (route) => route.fulfill({ status: 204 }));
+        await tab.goto(server.urlOf(oldPath), { waitUntil: 'load' });
         await tab.waitForTimeout(300);
-        expect(tab.url()).toBe(server.url(oldPath));
+        expect(tab.url()).toBe(server.urlOf(oldPath));
         const results = await new AxeBuilder({ page: tab }).analyze();
         expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
       } finally {

@@ -8,7 +8,7 @@ import { buildSite } from '../../src/build.js';
 import { loadContent } from '../../src/load.js';
 import type { ArticleRecord } from '../../src/types.js';
 import { launchChromium } from '../support/browser.js';
-import { serveStatic, type StaticServer } from '../support/searchServer.js';
+import { serveStatic, type StaticServer } from '../support/server.js';
 import { buildStandInSite } from '../support/standInSite.js';
 
 const SCRIPT = `<script>document.title='pwned'</script>`;

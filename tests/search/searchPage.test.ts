@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/types.js';
 import { launchChromium } from '../support/browser.js';
 import { recordText, truthFor } from '../support/recall.js';
-import { serveStatic, type StaticServer } from '../support/searchServer.js';
+import { serveStatic, type StaticServer } from '../support/server.js';
 import { SEED_SITE, SEED_SITE_PREFIXED, seedRecords } from '../support/searchSite.js';
 
 let browser: Browser;

@@ -2,7 +2,7 @@
 // page (cold: Pagefind's script, worker, wasm, metadata, index chunks and the shown results' fragments) and
 // for later searches on the same page (warm). Driven through the search page itself.
 import type { Browser, Page } from 'playwright-core';
-import type { StaticServer } from './searchServer.js';
+import type { StaticServer } from './server.js';
 
 export interface SearchCost {
   query: string;
