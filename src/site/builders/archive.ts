@@ -35,7 +35,7 @@ export function archiveYears(ctx: BuildContext): ArchiveYear[] {
     .sort((a, b) => b - a)
     .map((year) => ({
       year,
-      url: byYear.has(year) ? ctx.url(`/archive/${year}/`) : '',
+      url: byYear.has(year) ? ctx.url(byYear.get(year)!.path) : '',
       count: byYear.get(year)?.records.length ?? 0,
       months: [...(issueYears.get(year) ?? new Map<number, IssueRef[]>()).entries()]
         .sort((a, b) => b[0] - a[0])

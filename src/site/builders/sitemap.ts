@@ -9,6 +9,6 @@ import type { BuildContext } from './context.js';
 export function sitemap(ctx: BuildContext): SitemapEntry[] {
   return ctx.pageTypes.flatMap((type) => {
     const lastmod = type.sitemapLastmod;
-    return lastmod ? pagesOf(type, ctx).map((page) => ({ path: page.path, lastmod: lastmod(page as never, ctx) })) : [];
+    return lastmod ? pagesOf(type, ctx).map((page) => ({ path: page.path, lastmod: lastmod(page, ctx) })) : [];
   });
 }
