@@ -1,6 +1,7 @@
 // The recall/precision harness: queries drawn from the records, truth computed from the records' text,
 // answers from Pagefind in a real browser.
 import type { Page } from 'playwright-core';
+import { mulberry32 } from '../../bench/generate.js';
 import { searchableParts } from '../../src/search/tokens.js';
 import type { ArticleRecord } from '../../src/types.js';
 
@@ -34,20 +35,9 @@ export function truthFor(texts: Map<string, string>, query: string): Set<string>
   return ids;
 }
 
-/** A small seeded generator, so the sampled queries are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Runs of 1–6 Han characters taken at random from the records, single and in pairs. */
 export function sampledQueries(records: ArticleRecord[], count: number, seed = 6): string[] {
+  // Seeded, so the sampled queries are the same on every run.
   const random = mulberry32(seed);
   const runs = records.flatMap((r) => recordText(r).match(/\p{Script=Han}+/gu) ?? []).filter((run) => run.length >= 2);
   const pick = () => {
