@@ -1,6 +1,6 @@
 // The page shell every page shares: head, header with the no-JavaScript search form, landmarks, footer.
 import { escapeHtml, jsonForScript } from './escape.js';
-import type { SiteInfo } from './model.js';
+import { PUBLISHER, type SiteInfo } from './model.js';
 import { PAGE_TYPES } from './pageTypes.js';
 
 /** Pages may load scripts only from our own origin, and nothing inline; Pagefind needs wasm and a blob worker. */
@@ -23,6 +23,8 @@ export interface PageShell {
   styles?: string[];
   scripts?: string[];
   openGraph?: { type: 'article' | 'website'; publishedTime?: string; section?: string };
+  /** The picture a shared link shows (WeChat, social sites): the article's own photo, else the site's card. */
+  shareImage?: ShareImage;
   jsonLd?: unknown;
   /** Robots `noindex` for pages such as 404. */
   noindex?: boolean;
@@ -34,6 +36,30 @@ export interface PageShell {
   main: string;
 }
 
+export interface ShareImage {
+  /** Unprefixed site path of a JPEG or PNG (WeChat and most sites show no SVG or WebP). */
+  path: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+/** The site's own share card and icons (drawn by scripts/make-icons.ts). */
+export const SITE_SHARE_IMAGE: ShareImage = {
+  path: '/assets/icons/share.png',
+  width: 1200,
+  height: 630,
+  alt: '重庆市总工会工作简报：每周工作简报、往期文章与全文搜索',
+};
+const ICONS_DIR = '/assets/icons/';
+/** A plain script in <head>, before the stylesheet: the reader's text size is set before the first paint. */
+export const TEXT_SIZE_SCRIPT_PATH = '/assets/text-size.js';
+const TEXT_SIZES = [
+  { id: 'standard', label: '标准' },
+  { id: 'large', label: '大' },
+  { id: 'larger', label: '特大' },
+];
+
 export function renderPage(shell: PageShell): string {
   const { site } = shell;
   const url = (path: string) => `${site.prefix}${path}`;
@@ -41,6 +67,7 @@ export function renderPage(shell: PageShell): string {
   const fullTitle = shell.title ? `${shell.title} · ${site.name}` : site.name;
   const current = (section: NavSection) => (shell.section === section ? ' aria-current="page"' : '');
   const og = shell.openGraph ?? { type: 'website' as const };
+  const shareImage = shell.shareImage ?? SITE_SHARE_IMAGE;
   const nav = Object.values(PAGE_TYPES).flatMap((type) =>
     type.navLink && typeof type.path === 'string'
       ? [`<li><a href="${escapeHtml(url(type.path))}"${current(type.section)}>${escapeHtml(type.navLink)}</a></li>`]
@@ -55,8 +82,11 @@ export function renderPage(shell: PageShell): string {
     `<title>${escapeHtml(fullTitle)}</title>`,
     shell.description ? `<meta name="description" content="${escapeHtml(shell.description)}">` : '',
     shell.noindex ? '<meta name="robots" content="noindex">' : `<link rel="canonical" href="${escapeHtml(canonical)}">`,
-    // No favicon file: an empty data URL stops browsers asking for /favicon.ico, so a page needs only its stylesheet.
-    '<link rel="icon" href="data:,">',
+    `<script src="${escapeHtml(url(TEXT_SIZE_SCRIPT_PATH))}"></script>`,
+    `<link rel="icon" type="image/png" sizes="32x32" href="${escapeHtml(url(`${ICONS_DIR}favicon-32.png`))}">`,
+    `<link rel="apple-touch-icon" href="${escapeHtml(url(`${ICONS_DIR}apple-touch-icon.png`))}">`,
+    `<link rel="manifest" href="${escapeHtml(url(`${ICONS_DIR}site.webmanifest`))}">`,
+    '<meta name="theme-color" content="#a3201b">',
     `<link rel="stylesheet" href="${escapeHtml(url(STYLESHEET_PATH))}">`,
     ...(shell.styles ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(url(href))}">`),
     `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(site.name)}" href="${escapeHtml(url('/feed.xml'))}">`,
@@ -67,6 +97,15 @@ export function renderPage(shell: PageShell): string {
     `<meta property="og:url" content="${escapeHtml(canonical)}">`,
     '<meta property="og:locale" content="zh_CN">',
     shell.description ? `<meta property="og:description" content="${escapeHtml(shell.description)}">` : '',
+    `<meta property="og:image" content="${escapeHtml(`${site.origin}${url(shareImage.path)}`)}">`,
+    `<meta property="og:image:width" content="${shareImage.width}">`,
+    `<meta property="og:image:height" content="${shareImage.height}">`,
+    `<meta property="og:image:alt" content="${escapeHtml(shareImage.alt)}">`,
+    '<meta name="twitter:card" content="summary_large_image">',
+    `<meta name="twitter:title" content="${escapeHtml(shell.title ?? site.name)}">`,
+    shell.description ? `<meta name="twitter:description" content="${escapeHtml(shell.description)}">` : '',
+    `<meta name="twitter:image" content="${escapeHtml(`${site.origin}${url(shareImage.path)}`)}">`,
+    `<meta name="twitter:image:alt" content="${escapeHtml(shareImage.alt)}">`,
     og.publishedTime ? `<meta property="article:published_time" content="${escapeHtml(og.publishedTime)}">` : '',
     og.section ? `<meta property="article:section" content="${escapeHtml(og.section)}">` : '',
     shell.jsonLd === undefined ? '' : `<script type="application/ld+json">${jsonForScript(shell.jsonLd)}</script>`,
@@ -93,6 +132,10 @@ ${nav.join('\n')}
 <input type="search" id="site-search-q" name="q" placeholder="关键词" autocomplete="off">
 <button type="submit">搜索</button>
 </form>
+<div class="text-size" role="group" aria-label="字号">
+<span class="text-size-label" aria-hidden="true">字号</span>
+${TEXT_SIZES.map((size) => `<button type="button" data-text-size-choice="${size.id}" aria-pressed="false">${size.label}</button>`).join('\n')}
+</div>
 </div>
 </header>
 <main id="main" class="wrap" tabindex="-1">
@@ -100,7 +143,7 @@ ${shell.main}
 </main>
 <footer class="site-footer">
 <div class="wrap">
-<p>${escapeHtml(site.name)} · 内容整理自${escapeHtml('重庆市总工会')}每周工作简报</p>
+<p>${escapeHtml(site.name)} · 主办：${escapeHtml(PUBLISHER)} · 内容整理自每周工作简报</p>
 <p><a href="${escapeHtml(url('/archive/'))}">往期回顾</a> · <a href="${escapeHtml(url('/search/'))}">搜索</a> · <a href="${escapeHtml(url('/feed.xml'))}">订阅（Atom）</a> · <a href="${escapeHtml(url('/feed.json'))}">JSON Feed</a></p>
 </div>
 </footer>
