@@ -30,7 +30,7 @@ export interface PageType<K extends string = never, D = unknown, Paginated exten
   paginated: Paginated;
   /** An HTML page a reader sees (the accessibility and larger-text gates check one of each). */
   html: boolean;
-  /** Some sites have none, and the seeds none (a redirect exists only once a published address moved). */
+  /** A site may have none (a redirect exists only once a published address moved), so tests require none. */
   mayBeAbsent?: boolean;
   /** Unprefixed: the page's own path, or the pattern every path of a paginated type matches. */
   path: string | RegExp;
