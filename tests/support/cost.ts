@@ -64,3 +64,91 @@ export async function measureCost(browser: Browser, server: StaticServer, coldQu
   }
   return { cold, warm, pageBytes };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// A phone's network, for comparing our search with plain Pagefind's on the same pages (scripts/measure-search.ts
+// --compare). Chromium's own network throttling is set per page, and Pagefind fetches its index from a Web Worker,
+// so the server throttles instead: every response waits one round trip, then its bytes queue on one shared link
+// of the given speed, first come first served. It can send gzip (as GitHub Pages does) or not, and counts both sizes.
+
+export interface PhoneLink {
+  /** Bits per second of the shared link (1.6 Mbps on the phone profile). */
+  bitsPerSecond: number;
+  /** Added to each request before its first byte. */
+  roundTripMs: number;
+}
+
+export const PHONE: PhoneLink = { bitsPerSecond: 1_600_000, roundTripMs: 150 };
+
+export interface ThrottledServer {
+  url: string;
+  /** Bytes sent (compressed when `gzip`) and their uncompressed size, since the last reset, for paths not matching `except`. */
+  sent(except?: RegExp): { bytes: number; rawBytes: number; requests: number };
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const STATIC_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
+
+export async function serveThrottled(dir: string, { gzip, link = PHONE }: { gzip: boolean; link?: PhoneLink }): Promise<ThrottledServer> {
+  const { createServer } = await import('node:http');
+  const { readFileSync, statSync } = await import('node:fs');
+  const { extname, join, normalize, sep } = await import('node:path');
+  const { gzipSync } = await import('node:zlib');
+  const root = normalize(dir);
+  const bytesPerMs = link.bitsPerSecond / 8 / 1000;
+  let linkFreeAt = 0;
+  let log: { path: string; bytes: number; raw: number }[] = [];
+  const cache = new Map<string, { raw: Buffer; gz: Buffer | null; type: string }>();
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = join(root, normalize(path));
+    let entry = cache.get(file);
+    if (!entry) {
+      try {
+        if (!file.startsWith(root + sep) && file !== root) throw new Error('outside');
+        if (statSync(file).isDirectory()) file = join(file, 'index.html');
+        const raw = readFileSync(file);
+        const type = STATIC_TYPES[extname(file)] ?? 'application/octet-stream';
+        // Pagefind's index files are gzipped already; a host compresses only text.
+        const gz = /^(text\/|application\/(json|wasm))/.test(type) ? gzipSync(raw, { level: 6 }) : null;
+        entry = { raw, gz, type };
+        cache.set(file, entry);
+      } catch {
+        res.writeHead(404).end();
+        return;
+      }
+    }
+    const useGzip = gzip && entry.gz !== null && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const body = useGzip ? entry.gz! : entry.raw;
+    log.push({ path, bytes: body.length, raw: entry.raw.length });
+    const start = Date.now() + link.roundTripMs;
+    linkFreeAt = Math.max(start, linkFreeAt) + body.length / bytesPerMs;
+    const headers: Record<string, string | number> = { 'content-type': entry.type, 'cache-control': 'no-store', 'content-length': body.length };
+    if (useGzip) headers['content-encoding'] = 'gzip';
+    setTimeout(() => res.writeHead(200, headers).end(body), linkFreeAt - Date.now());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as import('node:net').AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    sent: (except) => {
+      const counted = log.filter((r) => !except?.test(r.path));
+      return { bytes: counted.reduce((s, r) => s + r.bytes, 0), rawBytes: counted.reduce((s, r) => s + r.raw, 0), requests: counted.length };
+    },
+    reset: () => {
+      log = [];
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -97,7 +97,11 @@ export async function measureRecall(
       const results = mode === 'tokens'
         ? (await search.searchArchive(pagefind, query, { sort: 'relevance' })).results
         : ((await pagefind.search(query)) ?? { results: [] }).results;
-      out[query] = await Promise.all(results.map(async (r) => (await r.data()).url));
+      // In batches: a one-character query on a 10,000-record archive has thousands of fragments to fetch.
+      out[query] = [];
+      for (let i = 0; i < results.length; i += 100) {
+        out[query].push(...(await Promise.all(results.slice(i, i + 100).map(async (r) => (await r.data()).url))));
+      }
     }
     return out;
   })(${JSON.stringify({ queries, mode })})`)) as Record<string, string[]>;
