@@ -34,8 +34,9 @@ export const MORE = '会议要求，各级工会要全面从严管好用好工�
 
 /** A content folder `DIR/bulletins/` with the given bulletins (name → text) and photos (bulletin name → file → bytes). */
 export function makeContent(bulletins: Record<string, string>, photos: Record<string, Record<string, Buffer | string>> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'photos-content-'));
-  mkdirSync(join(dir, 'bulletins'));
+  // `…/content`, so a command run in the folder above reads it as npm run does.
+  const dir = join(mkdtempSync(join(tmpdir(), 'photos-content-')), 'content');
+  mkdirSync(join(dir, 'bulletins'), { recursive: true });
   for (const [name, text] of Object.entries(bulletins)) writeFileSync(join(dir, 'bulletins', `${name}.txt`), text);
   for (const [name, files] of Object.entries(photos)) {
     mkdirSync(join(dir, 'bulletins', name), { recursive: true });
