@@ -2,7 +2,7 @@
 // gate tests read the same real output instead of building their own. Only the vitest projects whose tests read
 // that output list this file (vitest.config.ts), so a parser or unit test run builds nothing.
 
-export const SEED_SITES = [
+const SEED_SITES = [
   { outputDir: 'tests/.output/site', pathPrefix: '/' },
   { outputDir: 'tests/.output/site-prefixed', pathPrefix: '/archive/' },
 ] as const;
