@@ -4,6 +4,7 @@
 // issue's address; what each kind of page needs is made by its builder (src/site/builders/), listed in
 // src/site/pageTypes.ts.
 import { BulletinError } from '../errors.js';
+import { placePath, placesOf } from '../places/index.js';
 import type { ArticleRecord, ParsedBulletin } from '../types.js';
 import type { BuildContext, IssueRecords } from './builders/context.js';
 import { chineseDate, chineseMonth, displayDate, knownDate, knownIssueDate } from './dates.js';
@@ -74,6 +75,15 @@ export interface IssueRef {
   datetime: string;
 }
 
+/** A district, zone or union a record names (src/places/), and its page. */
+export interface PlaceRef {
+  id: string;
+  /** `永川区`, `石柱县`, `市能源工会`. */
+  label: string;
+  kind: 'district' | 'union';
+  url: string;
+}
+
 export interface RecordPage {
   permalink: string;
   path: string;
@@ -87,6 +97,8 @@ export interface RecordPage {
   columnLabel: string;
   column: ColumnRef | null;
   issue: IssueRef;
+  /** The districts, then the unions, the record names, in gazetteer order. */
+  places: PlaceRef[];
   previous: RecordLink | null;
   next: RecordLink | null;
   related: RecordLink[];
@@ -346,6 +358,7 @@ export function buildModel(bulletins: ParsedBulletin[], options: BuildModelOptio
         columnLabel: record.column ?? NO_COLUMN,
         column: record.column === null ? null : columnRef(record.column),
         issue: ref,
+        places: placesOf(record).map((tag) => ({ id: tag.id, label: tag.label, kind: tag.kind, url: url(placePath(tag)) })),
         previous: null,
         next: null,
         related: [],
