@@ -2,6 +2,7 @@
 import { escapeHtml, jsonForScript } from './escape.js';
 import { PUBLISHER, type SiteInfo } from './model.js';
 import { PAGE_TYPES } from './pageTypes.js';
+import { OPENSEARCH_PATH, OPENSEARCH_TYPE } from '../openData/openSearch.js';
 
 /** Pages may load scripts only from our own origin, and nothing inline; Pagefind needs wasm and a blob worker. */
 export const CONTENT_SECURITY_POLICY =
@@ -9,7 +10,7 @@ export const CONTENT_SECURITY_POLICY =
 
 export const STYLESHEET_PATH = '/assets/site.css';
 
-export type NavSection = 'home' | 'archive' | 'columns' | 'search' | null;
+export type NavSection = 'home' | 'archive' | 'columns' | 'places' | 'search' | null;
 
 export interface PageShell {
   site: SiteInfo;
@@ -91,6 +92,7 @@ export function renderPage(shell: PageShell): string {
     ...(shell.styles ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(url(href))}">`),
     `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(site.name)}" href="${escapeHtml(url('/feed.xml'))}">`,
     `<link rel="alternate" type="application/feed+json" title="${escapeHtml(site.name)}" href="${escapeHtml(url('/feed.json'))}">`,
+    `<link rel="search" type="${OPENSEARCH_TYPE}" title="${escapeHtml(site.name)}" href="${escapeHtml(url(OPENSEARCH_PATH))}">`,
     `<meta property="og:site_name" content="${escapeHtml(site.name)}">`,
     `<meta property="og:title" content="${escapeHtml(shell.title ?? site.name)}">`,
     `<meta property="og:type" content="${og.type}">`,
@@ -144,7 +146,7 @@ ${shell.main}
 <footer class="site-footer">
 <div class="wrap">
 <p>${escapeHtml(site.name)} · 主办：${escapeHtml(PUBLISHER)} · 内容整理自每周工作简报</p>
-<p><a href="${escapeHtml(url('/archive/'))}">往期回顾</a> · <a href="${escapeHtml(url('/search/'))}">搜索</a> · <a href="${escapeHtml(url('/feed.xml'))}">订阅（Atom）</a> · <a href="${escapeHtml(url('/feed.json'))}">JSON Feed</a></p>
+<p><a href="${escapeHtml(url('/archive/'))}">往期回顾</a> · <a href="${escapeHtml(url('/search/'))}">搜索</a> · <a href="${escapeHtml(url('/feed.xml'))}">订阅（Atom）</a> · <a href="${escapeHtml(url('/feed.json'))}">JSON Feed</a> · <a href="${escapeHtml(url('/data/'))}">开放数据</a></p>
 </div>
 </footer>
 </body>

@@ -10,6 +10,8 @@ import { feeds } from './builders/feeds.js';
 import { homePage } from './builders/home.js';
 import { issuePages, newestIssueDate, sourcePages } from './builders/issues.js';
 import { recordListType } from './builders/lists.js';
+import { dataFiles, dataPage, openSearch } from './builders/openData.js';
+import { districtLists, placeListType, placesIndex, unionLists } from './builders/places.js';
 import { recordPages } from './builders/records.js';
 import { redirectPages } from './builders/redirects.js';
 import { sitemap } from './builders/sitemap.js';
@@ -93,6 +95,19 @@ export const PAGE_TYPES = {
     sitemapLastmod: (_, ctx) => newestIssueDate(ctx),
     templates: ['columns.11ty.ts'],
   }),
+  // Districts and unions a record names (src/places/): the index with counts, and a list per gazetteer entry.
+  places: pageType({
+    kind: 'places',
+    data: 'placesIndex',
+    build: placesIndex,
+    paginated: false,
+    html: true,
+    path: '/places/',
+    section: 'places',
+    navLink: '区县',
+    sitemapLastmod: (_, ctx) => newestIssueDate(ctx),
+    templates: ['places.11ty.ts'],
+  }),
   issue: pageType({
     kind: 'issue',
     data: 'issues',
@@ -138,6 +153,30 @@ export const PAGE_TYPES = {
     section: 'archive',
     templates: ['archive-year.11ty.ts'],
   }),
+  district: placeListType({
+    kind: 'district',
+    data: 'districtPages',
+    lists: districtLists,
+    heading: (list) => list.name,
+    description: (list) => `提到${list.name}的全部文章`,
+    showColumn: true,
+    feedLink: '订阅本区县（Atom）',
+    path: /^\/places\/[a-z]+\/(?:page\/\d+\/)?$/,
+    section: 'places',
+    templates: ['place.11ty.ts'],
+  }),
+  union: placeListType({
+    kind: 'union',
+    data: 'unionPages',
+    lists: unionLists,
+    heading: (list) => list.name,
+    description: (list) => `提到${list.name}的全部文章`,
+    showColumn: true,
+    feedLink: '订阅本工会（Atom）',
+    path: /^\/unions\/[a-z]+\/(?:page\/\d+\/)?$/,
+    section: 'places',
+    templates: ['union.11ty.ts'],
+  }),
   source: pageType({
     kind: 'issue source',
     data: 'sources',
@@ -166,7 +205,7 @@ export const PAGE_TYPES = {
     build: feeds,
     paginated: true,
     html: false,
-    path: /^\/(?:columns\/[0-9a-f]{8}\/)?feed\.(?:xml|json)$/,
+    path: /^\/(?:columns\/[0-9a-f]{8}\/|(?:places|unions)\/[a-z]+\/)?feed\.(?:xml|json)$/,
     section: null,
     templates: ['feeds.11ty.ts'],
   }),
@@ -179,6 +218,38 @@ export const PAGE_TYPES = {
     path: '/sitemap.xml',
     section: null,
     templates: ['sitemap.11ty.ts'],
+  }),
+  // The archive as data (src/openData/): the page that explains the files, the files, and the browser's search.
+  openData: pageType({
+    kind: 'open data',
+    data: 'dataPage',
+    build: dataPage,
+    paginated: false,
+    html: true,
+    path: '/data/',
+    section: null,
+    sitemapLastmod: (_, ctx) => newestIssueDate(ctx),
+    templates: ['data.11ty.ts'],
+  }),
+  dataFile: pageType({
+    kind: 'open data file',
+    data: 'dataFiles',
+    build: dataFiles,
+    paginated: true,
+    html: false,
+    path: /^\/data\/records(?:-\d{4}\.json|\.json|\.csv|\.schema\.json)$/,
+    section: null,
+    templates: ['data-file.11ty.ts'],
+  }),
+  openSearch: pageType({
+    kind: 'opensearch',
+    data: 'openSearch',
+    build: openSearch,
+    paginated: false,
+    html: false,
+    path: '/opensearch.xml',
+    section: null,
+    templates: ['opensearch.11ty.ts'],
   }),
   robots: pageType({ kind: 'robots.txt', paginated: false, html: false, path: '/robots.txt', section: null, templates: ['robots.11ty.ts'] }),
   notFound: pageType({ kind: '404', paginated: false, html: true, path: '/404.html', section: null, templates: ['404.11ty.ts'] }),
