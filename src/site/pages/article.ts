@@ -77,6 +77,7 @@ ${bodyWithPhotos(record, renderBody(record.body, 2), site.prefix)}</div>
 ${captions}
 </article>
 <footer class="record-foot">
+${page.places.length ? `<p class="record-places">本文涉及：${page.places.map((p) => `<a href="${escapeHtml(p.url)}">${escapeHtml(p.label)}</a>`).join('、')}</p>` : ''}
 <p class="from-issue">出自 <a href="${escapeHtml(page.issue.url)}">${escapeHtml(page.issue.name)}</a> · <a href="${escapeHtml(page.sourceUrl)}">原文${lines}</a>（<a href="${escapeHtml(page.sourceTextUrl)}">纯文本</a>）</p>
 ${neighbours.length ? `<nav class="neighbours" aria-label="本期上下篇">\n<ul>\n${neighbours.join('\n')}\n</ul>\n</nav>` : ''}
 ${related}
