@@ -41,8 +41,9 @@ export function renderDataPage(page: DataPage, site: SiteInfo, section: NavSecti
     `<li>${fileLink(page.csv)}：同样的记录，每条一行，供电子表格使用</li>`,
     `<li>${fileLink(page.schema)}：JSON 文件的结构说明（JSON Schema 2020-12）</li>`,
   ];
-  const rows = FIELDS.map(
-    ([json, csv, meaning]) => `<tr><th scope="row"><code>${escapeHtml(json)}</code></th><td><code>${escapeHtml(csv)}</code></td><td>${escapeHtml(meaning)}</td></tr>`,
+  // A list, not a table: at 320 px with text at 200 % three columns of field names cannot be read without scrolling.
+  const fields = FIELDS.map(
+    ([json, csv, meaning]) => `<dt><code>${escapeHtml(json)}</code><span class="data-csv">CSV：<code>${escapeHtml(csv)}</code></span></dt>\n<dd>${escapeHtml(meaning)}</dd>`,
   );
   return renderPage({
     site,
@@ -59,15 +60,9 @@ ${files.join('\n')}
 <p>每个 JSON 文件为 <code>{ "$schema", "title", "site", "year", "count", "records": [ … ] }</code>，每条记录占一行；全部年份文件的 <code>year</code> 为 <code>null</code>。记录按其日期的年份分入各年文件（网址中的年份：1月出版的一期中 12 月的消息归入上一年）。</p>
 <p>CSV 文件为 UTF-8 编码并带 BOM（Windows 上的 Excel 可直接正确显示中文），按 RFC 4180 加引号，每行以 CRLF 结尾。以 <code>=</code>、<code>+</code>、<code>-</code>、<code>@</code> 开头的内容照原样写入，电子表格可能把它当作公式。</p>
 <h2>字段</h2>
-<div class="table-scroll" role="region" aria-labelledby="fields-caption" tabindex="0">
-<table class="data-fields">
-<caption id="fields-caption">每条记录的字段</caption>
-<thead><tr><th scope="col">JSON 字段</th><th scope="col">CSV 列</th><th scope="col">含义</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>
-</div>
+<dl class="data-fields">
+${fields.join('\n')}
+</dl>
 <p>没有的值在 JSON 中为 <code>null</code>，在 CSV 中为空。</p>
 <h2>浏览器搜索</h2>
 <p>本站提供 <a href="${escapeHtml(page.openSearchUrl)}">OpenSearch 描述文件</a>，浏览器可以把本站搜索添加为搜索引擎。</p>`,
