@@ -3,7 +3,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // One project per test folder, so `npx vitest run tests/parse` (or `--project parse`) starts in seconds: only the
 // projects whose tests read the built seed sites in tests/.output/ build them (tests/global-setup.ts, once per run
 // however many of them run). `npm test` runs every project.
-const WITHOUT_SEED_SITES = ['parse', 'bench'];
+const WITHOUT_SEED_SITES = ['parse', 'bench', 'places', 'openData'];
 const WITH_SEED_SITES = ['site', 'search', 'gates'];
 const SEED_SITES_SETUP = ['tests/global-setup.ts'];
 
