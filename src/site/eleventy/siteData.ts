@@ -7,7 +7,8 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { formatProblem } from '../../cli/format.js';
 import type { BulletinError } from '../../errors.js';
 import { bulletinFilesIn, bulletinSha1, contentFingerprint, loadBulletins } from '../../load.js';
-import type { ParsedBulletin } from '../../types.js';
+import type { PhotoCheck } from '../../photos/index.js';
+import type { ArticleRecord, ParsedBulletin } from '../../types.js';
 import { buildModel, type Feed, type IssuePage, type RecordPage, type SiteModel, type SourcePage } from '../model.js';
 import { PAGE_TYPES, type PaginatedKey } from '../pageTypes.js';
 
@@ -51,7 +52,7 @@ export default function siteData(eleventyConfig: any, options: SiteDataOptions =
   const contentDir = options.contentDir ?? 'content';
   const live = new LiveModel(contentDir, options);
   eleventyConfig.addWatchTarget(contentDir);
-  eleventyConfig.addGlobalData(SITE_MODEL_KEY, () => live.next());
+  eleventyConfig.addGlobalData(SITE_MODEL_KEY, () => live.nextWithPhotos());
   // Where the pages are, so a page whose file is gone (`rm -rf _site`) is rendered again, and a page no longer in the
   // model (its bulletin deleted or renamed) is removed: Eleventy itself never deletes an output file.
   eleventyConfig.on('eleventy.before', ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
@@ -61,6 +62,8 @@ export default function siteData(eleventyConfig: any, options: SiteDataOptions =
   // may change any page, so the next build renders all of them.
   eleventyConfig.on('eleventy.after', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     live.commit();
+    // Encoded once (cached by content); only links or copies here.
+    if (live.photos) (await import('../../photos/index.js')).publishPhotos(live.photos, directories.output);
     // A one-off `eleventy` run without buildSite parses content/ too, but nothing should follow it in the background.
     if (runMode !== 'serve' && runMode !== 'watch') return;
     if (live.servedFingerprint === undefined) return;
@@ -91,6 +94,8 @@ export class LiveModel {
   private latestFingerprint: string | undefined;
   /** Of the bulletins behind the last build Eleventy finished. */
   servedFingerprint: string | undefined;
+  /** The photos of the latest model, for the output folder once Eleventy has written the pages. */
+  photos: PhotoCheck | undefined;
 
   constructor(
     private readonly contentDir: string,
@@ -98,7 +103,22 @@ export class LiveModel {
   ) {}
 
   next(): SiteModelData {
-    const { bulletins, hashes, fingerprint } = this.load();
+    return this.modelOf(this.load());
+  }
+
+  /** `next` with each photo checked and encoded (once: the cache keeps it), as Eleventy's data under `npm start`. */
+  async nextWithPhotos(): Promise<SiteModelData> {
+    const loaded = this.load();
+    // Imported here, not at the top: sharp's native library is loaded only by what needs it.
+    const { preparePhotos } = await import('../../photos/index.js');
+    const photos = await preparePhotos(loaded.bulletins, { contentDir: this.contentDir });
+    for (const warning of photos.warnings) console.warn(formatProblem('warning', warning));
+    if (photos.errors.length) throw contentError(photos.errors);
+    this.photos = photos;
+    return this.modelOf(loaded);
+  }
+
+  private modelOf({ bulletins, hashes, fingerprint }: { bulletins: ParsedBulletin[]; hashes: Map<string, string>; fingerprint: string }): SiteModelData {
     this.latestFingerprint = fingerprint;
     // An address that would vanish is a warning here, while the editor is at work; `npm run build` refuses it.
     const built = buildModel(bulletins, { ...this.options, vanishedUrls: 'warn' });
@@ -107,7 +127,7 @@ export class LiveModel {
     const model = built.model;
     // A record stands for its bulletin's hash (same bytes, same record); everything else in a page model is small
     // and is compared as it is. Shallow copies keep JSON.stringify native (a replacer function is several times slower).
-    const token = (page: RecordPage) => ({ ...page, record: `${hashes.get(page.record.source.file)}#${page.record.id}` });
+    const token = (page: RecordPage) => ({ ...page, record: `${hashes.get(page.record.source.file)}#${page.record.id}${photosToken(page.record)}` });
     // Other pages (lists, redirects) hold only small values and links, compared as they are.
     const fingerprints: Partial<Record<PaginatedKey, (entry: any) => string>> = {
       records: (page: RecordPage) => JSON.stringify(token(page)),
@@ -185,6 +205,11 @@ export class LiveModel {
     if (errors.length) throw contentError(errors);
     return { bulletins, hashes, fingerprint: contentFingerprint(this.contentDir, hashByFile) };
   }
+}
+
+/** A photo's file can change while its bulletin does not; its published name (a content hash) says when. */
+function photosToken(record: ArticleRecord): string {
+  return record.photos ? `#${record.photos.map((p) => p.image?.sources.at(-1)?.path ?? '-').join(',')}` : '';
 }
 
 /** The files a page renders, relative to the output folder: a source page renders its text and its HTML view. */
