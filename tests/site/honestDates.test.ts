@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { feedDateTime, knownDate, publishedDate } from '../../src/site/dates.js';
-import { attr, readPage, SEED_SITE, text, within } from '../support/page.js';
+import { attr, readPage, SEED_SITE, text, within, structuredData } from '../support/page.js';
 import { expectedDate, loadSeeds } from '../support/seeds.js';
 
 const { records } = loadSeeds();
@@ -24,7 +24,7 @@ describe('an article whose day is unknown claims only its month', () => {
     const time = within(page.one('article', 'class', 'record'), 'time')[0]!;
     expect(attr(time, 'datetime')).toBe(month);
     expect(text(time)).toBe(expectedDate(record.date, true));
-    const ld = JSON.parse(text(page.one('script', 'type', 'application/ld+json')));
+    const ld = structuredData(page, 'NewsArticle');
     expect(ld.datePublished).toBe(month);
     expect(ld.isPartOf.datePublished, 'a month-only issue claims no day either').toBe(month);
     expect(attr(page.one('meta', 'property', 'article:published_time'), 'content')).toBe(month);
@@ -36,7 +36,7 @@ describe('an article whose day is known keeps the full date', () => {
   test.each(exact.map((r) => [r.path, r] as const))('%s', (path, { record }) => {
     const page = site(path);
     expect(attr(within(page.one('article', 'class', 'record'), 'time')[0]!, 'datetime')).toBe(record.date);
-    const ld = JSON.parse(text(page.one('script', 'type', 'application/ld+json')));
+    const ld = structuredData(page, 'NewsArticle');
     expect(ld.datePublished).toBe(`${record.date}T00:00:00+08:00`);
     expect(attr(page.one('meta', 'property', 'article:published_time'), 'content')).toBe(`${record.date}T00:00:00+08:00`);
   });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { attr, htmlPages, readPage, SEED_SITE, text, within } from '../support/page.js';
+import { attr, htmlPages, readPage, SEED_SITE, text, within, structuredData } from '../support/page.js';
 import { loadSeeds } from '../support/seeds.js';
 
 const { records } = loadSeeds();
@@ -17,7 +17,7 @@ test('the seeds hold records without a column', () => {
 describe('a record without a column', () => {
   test.each(columnless.map((r) => [r.path] as const))('%s names no section in its metadata', (path) => {
     const page = site(path);
-    const ld = JSON.parse(text(page.one('script', 'type', 'application/ld+json')));
+    const ld = structuredData(page, 'NewsArticle');
     expect(ld).not.toHaveProperty('articleSection');
     expect(page.all('meta', 'property', 'article:section')).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildModel } from '../../src/site/model.js';
 import { PAGE_TYPES, pathOf } from '../../src/site/pageTypes.js';
-import { attr, htmlPages, readPage, SEED_SITE, text, within } from '../support/page.js';
+import { attr, htmlPages, readPage, SEED_SITE, text, within, structuredData } from '../support/page.js';
 import { expectedDate, issuePathOf, loadSeeds } from '../support/seeds.js';
 
 const { bulletins, records } = loadSeeds();
@@ -61,7 +61,7 @@ describe('every record (article or brief) has its own page', () => {
 describe('record pages carry what sharing needs', () => {
   test.each(records.map((r) => [r.path, r] as const))('%s', (path, { record, issuePath }) => {
     const page = site(path);
-    const ld = JSON.parse(text(page.one('script', 'type', 'application/ld+json')));
+    const ld = structuredData(page, 'NewsArticle');
     expect(ld).toMatchObject({
       '@type': 'NewsArticle',
       headline: record.title,
@@ -97,12 +97,13 @@ describe('issue pages', () => {
     expect(readFileSync(join(SEED_SITE, path, 'source.txt'), 'utf8'), 'the original is published as text').toBe(bulletin.meta.text);
   });
 
-  test('issues link to the issue before and after them', () => {
+  test('issues link to the issue before and after them, at the top and at the foot', () => {
     const ordered = [...bulletins].sort((a, b) => (a.meta.issueDate < b.meta.issueDate ? -1 : a.meta.issueDate > b.meta.issueDate ? 1 : 0));
     ordered.forEach((bulletin, i) => {
       const page = site(issuePathOf(bulletin));
-      expect(page.all('a', 'rel', 'prev').map((a) => attr(a, 'href'))).toEqual(i > 0 ? [issuePathOf(ordered[i - 1]!)] : []);
-      expect(page.all('a', 'rel', 'next').map((a) => attr(a, 'href'))).toEqual(i + 1 < ordered.length ? [issuePathOf(ordered[i + 1]!)] : []);
+      const twice = (path: string) => [path, path];
+      expect(page.all('a', 'rel', 'prev').map((a) => attr(a, 'href'))).toEqual(i > 0 ? twice(issuePathOf(ordered[i - 1]!)) : []);
+      expect(page.all('a', 'rel', 'next').map((a) => attr(a, 'href'))).toEqual(i + 1 < ordered.length ? twice(issuePathOf(ordered[i + 1]!)) : []);
     });
   });
 });

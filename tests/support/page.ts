@@ -97,3 +97,11 @@ export function htmlPages(siteDir: string): string[] {
     .map(pathOfFile)
     .sort();
 }
+
+/** The page's structured data of one type (an article page has its NewsArticle and its BreadcrumbList). */
+export function structuredData(page: Page, type: string): any {
+  const blocks = page.all('script', 'type', 'application/ld+json').flatMap((script) => [JSON.parse(text(script))].flat());
+  const found = blocks.filter((block) => block['@type'] === type);
+  if (found.length !== 1) throw new Error(`${page.path}: expected one ${type} in its structured data, found ${found.length}`);
+  return found[0];
+}

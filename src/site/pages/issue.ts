@@ -29,11 +29,11 @@ function counts(issue: IssuePage): string {
   return [issue.articleCount ? `${issue.articleCount} 篇文章` : '', issue.briefCount ? `${issue.briefCount} 条简讯` : ''].filter(Boolean).join('、') || '暂无文章';
 }
 
-export function issueNeighbours(previous: IssueRef | null, next: IssueRef | null): string {
+export function issueNeighbours(previous: IssueRef | null, next: IssueRef | null, label = '前后期'): string {
   if (!previous && !next) return '';
   const item = (rel: 'prev' | 'next', label: string, ref: IssueRef | null) =>
     ref ? `<li class="${rel}"><span class="label">${label}</span><a rel="${rel}" href="${escapeHtml(ref.url)}">${escapeHtml(ref.name)}</a></li>` : '';
-  return `<nav class="neighbours" aria-label="前后期">\n<ul>\n${item('prev', '上一期', previous)}\n${item('next', '下一期', next)}\n</ul>\n</nav>`;
+  return `<nav class="neighbours" aria-label="${escapeHtml(label)}">\n<ul>\n${item('prev', '上一期', previous)}\n${item('next', '下一期', next)}\n</ul>\n</nav>`;
 }
 
 /** The issue under an h1 (`heading`), its columns as h2, briefs as h3 with their sections from h4. */
@@ -67,6 +67,7 @@ export function renderIssue(issue: IssuePage, site: SiteInfo): string {
     title: issue.ref.name,
     description: `${issue.ref.name}：${issue.toc.flatMap((g) => g.records.map((r) => r.title)).slice(0, 5).join('；')}`,
     section: PAGE_TYPES.issue.section,
-    main: `${issueContents(issue, escapeHtml(issue.ref.name), { briefsInFull: true })}\n${issueNeighbours(issue.previous, issue.next)}`,
+    // Also at the top: a reader going through the issues one by one need not scroll past a whole issue each time.
+    main: `${issueNeighbours(issue.previous, issue.next, '前后期（页首）')}\n${issueContents(issue, escapeHtml(issue.ref.name), { briefsInFull: true })}\n${issueNeighbours(issue.previous, issue.next)}`,
   });
 }
