@@ -10,7 +10,7 @@ export const CONTENT_SECURITY_POLICY =
 
 export const STYLESHEET_PATH = '/assets/site.css';
 
-export type NavSection = 'home' | 'archive' | 'columns' | 'places' | 'search' | null;
+export type NavSection = 'home' | 'archive' | 'columns' | 'search' | null;
 
 export interface PageShell {
   site: SiteInfo;
@@ -146,7 +146,7 @@ ${shell.main}
 <footer class="site-footer">
 <div class="wrap">
 <p>${escapeHtml(site.name)} · 主办：${escapeHtml(PUBLISHER)} · 内容整理自每周工作简报</p>
-<p><a href="${escapeHtml(url('/archive/'))}">往期回顾</a> · <a href="${escapeHtml(url('/search/'))}">搜索</a> · <a href="${escapeHtml(url('/feed.xml'))}">订阅（Atom）</a> · <a href="${escapeHtml(url('/feed.json'))}">JSON Feed</a> · <a href="${escapeHtml(url('/data/'))}">开放数据</a></p>
+<p><a href="${escapeHtml(url('/archive/'))}">往期回顾</a> · <a href="${escapeHtml(url('/places/'))}">区县与工会</a> · <a href="${escapeHtml(url('/search/'))}">搜索</a> · <a href="${escapeHtml(url('/feed.xml'))}">订阅（Atom）</a> · <a href="${escapeHtml(url('/feed.json'))}">JSON Feed</a> · <a href="${escapeHtml(url('/data/'))}">开放数据</a></p>
 </div>
 </footer>
 </body>

@@ -34,6 +34,6 @@ export function renderArchive(model: SiteModel): string {
     title: '往期回顾',
     description: `${model.site.name}往期回顾：按年份和月份查看每一期简报。`,
     section: PAGE_TYPES.archive.section,
-    main: `<h1>往期回顾</h1>\n${jump}\n${years.length ? years.map(yearSection).join('\n') : '<p>还没有发布简报。</p>'}`,
+    main: `<h1>往期回顾</h1>\n<p class="archive-places">也可以<a href="${escapeHtml(`${model.site.prefix}/places/`)}">按区县和市级产业工会查看</a>。</p>\n${jump}\n${years.length ? years.map(yearSection).join('\n') : '<p>还没有发布简报。</p>'}`,
   });
 }

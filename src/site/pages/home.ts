@@ -22,6 +22,7 @@ ${issueContents(home.latest, `<span class="eyebrow">最新一期</span> <a href=
 <ul class="browse-links">
 <li><a href="${url('/archive/')}">往期回顾</a>：按年份、月份查看每一期简报</li>
 <li><a href="${url('/columns/')}">栏目</a>：按栏目阅读</li>
+<li><a href="${url('/places/')}">区县与工会</a>：按区县、功能区和市级产业工会查看</li>
 <li><a href="${url('/search/')}">搜索</a>：按关键词查找文章</li>
 </ul>
 </section>`;
