@@ -5,5 +5,5 @@ import { onePageOf, PAGE_TYPES } from '../src/site/pageTypes.js';
 export const data = onePageOf(PAGE_TYPES.openSearch);
 
 export function render(data: { siteModel: SiteModel }): string {
-  return data.siteModel.openSearch;
+  return data.siteModel.openSearch.text;
 }

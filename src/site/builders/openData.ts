@@ -76,11 +76,13 @@ export function dataPage(ctx: BuildContext): DataPage {
   };
 }
 
-export function openSearch(ctx: BuildContext): string {
-  return openSearchXml({
+/** An object, not the bare text: the site model's data are records (tests look into every type's data). */
+export function openSearch(ctx: BuildContext): { text: string } {
+  const text = openSearchXml({
     siteUrl: ctx.site.origin,
     pathPrefix: ctx.site.prefix,
     searchPath: '/search/',
     icon: { path: '/assets/icons/favicon-32.png', size: 32, type: 'image/png' },
   });
+  return { text };
 }
