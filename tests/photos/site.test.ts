@@ -128,12 +128,16 @@ describe('photos in the built site', () => {
     expect(html.match(/图为会议现场/g)).toHaveLength(2); // figcaption and alt
   });
 
-  it('the first photo is the article’s JSON-LD image, as an absolute URL of its largest JPEG', () => {
+  it('the first photo is the article’s og:image and JSON-LD image, as an absolute URL of its largest JPEG', () => {
     const { html } = article(siteA, '市总工会召开全市工会财务工作会议');
     const json = newsArticle(html);
     expect(json.image).toEqual({ '@type': 'ImageObject', url: expect.stringMatching(/^https:\/\/archive\.example\.org\/photos\/[0-9a-f]{20}-1200\.jpg$/), width: 1200, height: 1600 });
     const other = newsArticle(article(siteA, SECOND).html);
     expect(other.image.url).toMatch(/-700\.jpg$/);
+    // And its og:image, with the size social sites read before fetching it.
+    const og = (name: string) => new RegExp(`<meta property="og:image${name}" content="([^"]*)">`).exec(html)?.[1];
+    expect([og(''), og(':width'), og(':height')]).toEqual([json.image.url, '1200', '1600']);
+    expect(og(':alt')).toBe('主席台上五位代表举手表决');
   });
 
   it('every image a page names is a file of the site itself', () => {
