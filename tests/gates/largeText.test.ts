@@ -65,6 +65,10 @@ const chosen = PAGE_KINDS.map((kind) => ({ ...kind, sitePath: builtPaths.find((p
 
 interface Measured {
   innerWidth: number;
+  /** The width content may use. The search page keeps a scrollbar's room so results never shift it; where the
+   *  scrollbar takes room (desktop Chromium, not phones) the page is then narrower than the window, which is fine:
+   *  only a page wider than this scrolls sideways. */
+  clientWidth: number;
   innerHeight: number;
   scrollWidth: number;
   /** Elements whose right edge passes the viewport, for the failure message. */
@@ -102,7 +106,7 @@ async function measure(page: Page, targets: string, minTarget: number): Promise<
       const wide: string[] = [];
       for (const el of document.body.querySelectorAll('*')) {
         const rect = el.getBoundingClientRect();
-        if (rect.width > 0 && rect.right > window.innerWidth + 0.5) wide.push(`${describe(el)} right=${Math.round(rect.right)}`);
+        if (rect.width > 0 && rect.right > document.documentElement.clientWidth + 0.5) wide.push(`${describe(el)} right=${Math.round(rect.right)}`);
       }
       const small: string[] = [];
       for (const el of document.querySelectorAll(targets)) {
@@ -121,6 +125,7 @@ async function measure(page: Page, targets: string, minTarget: number): Promise<
       const chars = room / parseFloat(boxStyle.fontSize);
       return {
         innerWidth: window.innerWidth,
+        clientWidth: document.documentElement.clientWidth,
         innerHeight: window.innerHeight,
         scrollWidth: document.documentElement.scrollWidth,
         wide: wide.slice(0, 8),
@@ -158,7 +163,7 @@ describe('larger text reflows and keeps targets large', () => {
         const m = await measure(page, STANDALONE_TARGETS, MIN_TARGET);
         expect(m.rootFontPx).toBe((16 * percent) / 100);
         // 1.4.10: nothing to scroll sideways.
-        expect({ overflow: m.scrollWidth - m.innerWidth, wide: m.wide }).toEqual({ overflow: 0, wide: [] });
+        expect({ overflow: Math.max(0, m.scrollWidth - m.clientWidth), wide: m.wide }).toEqual({ overflow: 0, wide: [] });
         // 2.5.5: every stand-alone link, button and select at least 44×44.
         expect(m.small).toEqual([]);
         // The header search box shows a four-character term (劳模工匠) whole, not one character.
@@ -176,7 +181,7 @@ describe('larger text reflows and keeps targets large', () => {
       try {
         const m = await measure(page, STANDALONE_TARGETS, MIN_TARGET);
         expect(m.headerHeight).toBeLessThanOrEqual(m.innerHeight / 3);
-        expect(m.scrollWidth - m.innerWidth).toBe(0);
+        expect(Math.max(0, m.scrollWidth - m.clientWidth)).toBe(0);
       } finally {
         await context.close();
       }
