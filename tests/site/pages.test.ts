@@ -225,7 +225,10 @@ describe('every page', () => {
     expect(page.all('style'), 'no inline styles').toHaveLength(0);
     expect(page.all('*', 'style'), 'no style attributes').toHaveLength(0);
     const scripts = page.all('script').filter((s) => attr(s, 'type') !== 'application/ld+json');
-    if (path !== '/search/') expect(scripts, 'no JavaScript outside search').toHaveLength(0);
+    // Outside search, only the reader's text size (every page) and the article's share button: small files, and each
+    // page is whole without them.
+    const allowed = ['/assets/text-size.js', ...(/^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(path) ? ['/assets/share.js'] : [])];
+    if (path !== '/search/') expect(scripts.map((s) => attr(s, 'src')), 'no other JavaScript outside search').toEqual(allowed);
     for (const script of scripts) expect(attr(script, 'src'), 'scripts only from files').toMatch(/^\/[^/]/);
     // The search index is written from the records themselves (src/search/searchRecords.ts), not read from pages.
     const pagefindMarkup = page.all('*').filter((e) => e.attrs.some((a) => a.name.startsWith('data-pagefind')));
