@@ -83,7 +83,8 @@ export function renderPage(shell: PageShell): string {
     `<title>${escapeHtml(fullTitle)}</title>`,
     shell.description ? `<meta name="description" content="${escapeHtml(shell.description)}">` : '',
     shell.noindex ? '<meta name="robots" content="noindex">' : `<link rel="canonical" href="${escapeHtml(canonical)}">`,
-    `<script src="${escapeHtml(url(TEXT_SIZE_SCRIPT_PATH))}"></script>`,
+    // A redirect page is left at once and keeps to plain HTML: no script, so its size buttons stay hidden.
+    shell.refreshTo === undefined ? `<script src="${escapeHtml(url(TEXT_SIZE_SCRIPT_PATH))}"></script>` : '',
     `<link rel="icon" type="image/png" sizes="32x32" href="${escapeHtml(url(`${ICONS_DIR}favicon-32.png`))}">`,
     `<link rel="apple-touch-icon" href="${escapeHtml(url(`${ICONS_DIR}apple-touch-icon.png`))}">`,
     `<link rel="manifest" href="${escapeHtml(url(`${ICONS_DIR}site.webmanifest`))}">`,
