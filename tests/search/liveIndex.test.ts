@@ -47,7 +47,7 @@ function devServerConfig(runMode = 'serve') {
   };
   siteData(config, { contentDir: CONTENT });
   const rebuild = async () => {
-    provide();
+    await provide(); // Eleventy awaits global data (the model prepares photos asynchronously)
     await handlers.get('eleventy.after')!({ directories: { output: './_site/' }, runMode });
   };
   return { emitted, rebuild };
