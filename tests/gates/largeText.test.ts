@@ -8,29 +8,10 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { serveStatic, type StaticServer } from '../support/server.js';
-import { PAGE_TYPES, pathPattern } from '../../src/site/pageTypes.js';
+import { READER_PAGE_KINDS } from '../support/pageKinds.js';
 import { builtSite, readPages } from '../support/site.js';
 
-const SEARCH_QUERY = '工会';
-
-interface PageKind {
-  kind: string;
-  path: RegExp;
-  query?: string;
-  ready?: (page: Page) => Promise<unknown>;
-}
-
-const SEARCH_WITH_RESULTS = {
-  kind: 'search with results',
-  query: `?q=${encodeURIComponent(SEARCH_QUERY)}`,
-  ready: (page: Page) => page.locator('[data-search-results] li').first().waitFor({ state: 'visible', timeout: 20_000 }),
-};
-
-// Every type of page a reader sees, from the table of page types; a redirect page is there only once a published
-// address moved, and the seeds move none.
-const PAGE_KINDS: PageKind[] = Object.values(PAGE_TYPES)
-  .filter((type) => type.html && !type.mayBeAbsent)
-  .map((type) => ({ kind: type.kind, path: pathPattern(type), ...(type === PAGE_TYPES.search ? SEARCH_WITH_RESULTS : {}) }));
+const PAGE_KINDS = READER_PAGE_KINDS;
 
 /** Chromium's default sizes (standard 16 px, fixed-width 13 px), scaled as a reader's text-size setting does. */
 const TEXT_SIZES = [100, 150, 200].map((percent) => ({ percent }));
