@@ -5,6 +5,7 @@ import { findLedeDate } from './dates/index.js';
 import { RESTATED_SHARE, restatedShare } from './headlines.js';
 import { withKind, type ReadBlock } from './lineKinds.js';
 import type { Stage } from './state.js';
+import { isStrayInNumber } from './spaces.js';
 
 /**
  * Openers that start a new paragraph: adverbials (`目前，`, `此外，`, `会上，`) and short time or place phrases
@@ -65,7 +66,10 @@ function continues(previous: ReadBlock, next: ReadBlock, after: ReadBlock | unde
 }
 
 function joinAcrossBreak(before: string, after: string): string {
-  return /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? `${before} ${after}` : before + after;
+  if (!/[A-Za-z0-9]$/.test(before) || !/^[A-Za-z0-9]/.test(after)) return before + after;
+  const spaced = `${before} ${after}`;
+  // A number cut by the break (打造“123 | 51”热线) is one number again.
+  return isStrayInNumber(spaced, before.length, 1) ? before + after : spaced;
 }
 
 export const rejoinStage: Stage = (state) => {

@@ -23,11 +23,36 @@ function tidySpaceRun(run: string, offset: number, all: string): string {
   if (after !== undefined && STRAIGHT_QUOTES.has(after) && isCjkish(all[offset + run.length + 1])) after = '“';
   if (before === undefined || after === undefined) return '';
   if (LAYOUT_MARKS.has(before)) return ' '; // □ 本报记者 陈元洪
+  if (isStrayInNumber(all, offset, run.length)) return ''; // “123 51”职工维权服务热线
   if (CLAUSE_PUNCT.has(before) || CLAUSE_PUNCT.has(after)) return '';
   if (isCjkish(before) && isCjkish(after)) return ' ';
   if (isCjkish(before) || isCjkish(after)) return '';
   if (OPENING_BRACKETS.has(before) || CLOSING_BRACKETS.has(after)) return '';
   return ' ';
+}
+
+/**
+ * A space between digits is a line wrap's when the number stands in Chinese on both sides: Chinese prose groups no
+ * digits with spaces (1.2万, 10000), and a list of numbers is written with 、 or ，. Next to Latin text or at a
+ * line's edge it may be a separator, and stays.
+ */
+export function isStrayInNumber(all: string, offset: number, length: number): boolean {
+  if (!isDigit(all[offset - 1]) || !isDigit(all[offset + length])) return false;
+  const inChinese = (ch: string | undefined) => isCjkish(ch) || (ch !== undefined && CLAUSE_PUNCT.has(ch));
+  return inChinese(pastNumber(all, offset - 1, -1)) && inChinese(pastNumber(all, offset + length, 1));
+}
+
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+/**
+ * The first character that is neither a digit nor a space, walking from `from` in `step`'s direction; through a
+ * straight quote or two (`。""12`), which are curled later, to the character they stand beside.
+ */
+function pastNumber(all: string, from: number, step: 1 | -1): string | undefined {
+  let i = from;
+  while (isDigit(all[i]) || all[i] === ' ') i += step;
+  while (STRAIGHT_QUOTES.has(all[i] ?? '')) i += step;
+  return all[i];
 }
 
 const LAYOUT_MARKS = new Set([...'□■']);

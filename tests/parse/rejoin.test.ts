@@ -15,6 +15,8 @@ describe('a break mid-sentence is rejoined', () => {
     ['mid-word', `${LONG}，崇尚劳`, '模、争当劳模的良好氛围。', `${LONG}，崇尚劳模、争当劳模的良好氛围。`],
     ['mid-clause', `${LONG}，深刻把握习近平总书记`, '重要讲话的丰富内涵、精神实质。', `${LONG}，深刻把握习近平总书记重要讲话的丰富内涵、精神实质。`],
     ['into a short line that reads like prose', `${LONG}，本`, '次活动共为110名外卖骑手提供便捷、专业的服务', `${LONG}，本次活动共为110名外卖骑手提供便捷、专业的服务`],
+    ['mid-number, in Chinese', `${LONG}，打造“123`, '51”职工维权服务热线。', `${LONG}，打造“12351”职工维权服务热线。`],
+    ['between Latin words, which keep their space', `${LONG}，下载 App`, 'Store 上的应用。', `${LONG}，下载 App Store 上的应用。`],
   ])('%s', (_name, first, second, joined) => {
     const { blocks: out } = rejoinBrokenParagraphs(blocks([first, 0], [second, 1]));
     expect(out.map((b) => b.text)).toEqual([joined]);

@@ -15,6 +15,15 @@ describe('spaces left by line wrapping', () => {
     ['下载了"渝工娘家人"App。"在这个App 上', '下载了"渝工娘家人"App。"在这个App上'],
     ['全角　空格与\u200B零宽字符', '全角空格与零宽字符'],
     ['Hello  world 你好', 'Hello world你好'],
+    // A number broken by a line wrap, in Chinese on both sides; beside Latin text or at a line's edge it stays.
+    ['打造“123 51”职工维权服务热线', '打造“12351”职工维权服务热线'],
+    ['“12 351”热线', '“12351”热线'],
+    ['打造"123 51"职工维权服务热线', '打造"12351"职工维权服务热线'],
+    ['发放到车间班组。""12 351"职工维权服务热线', '发放到车间班组。""12351"职工维权服务热线'],
+    ['拨打12 3 51 热线', '拨打12351热线'],
+    ['共1 200人，', '共1200人，'],
+    ['Windows 10 11 版本', 'Windows 10 11版本'],
+    ['2023 2024年度', '2023 2024年度'],
   ])('%s → %s', (input, out) => {
     expect(clean(input)).toBe(out);
   });
