@@ -17,6 +17,7 @@ import * as pagefind from 'pagefind';
 import { INDEX_LANGUAGE, SEARCH_MANIFEST_FILE } from '../../templates/assets/search/shared.js';
 import { writeCharacterIndex, type IndexedBucket } from './characterIndex.js';
 import type { RecordFilters, RecordMeta, RecordSort, SearchManifest } from './contract.js';
+import { preloadIndexOnSearchPage } from './searchPagePreloads.js';
 import { byDateThenUrl, type SearchRecord } from './searchRecords.js';
 import { BREAK_TOKEN, indexTokens } from './tokens.js';
 
@@ -114,6 +115,7 @@ export async function indexSite(siteDir: string, records: readonly SearchRecord[
       const version = await versionOf(written);
       errors.push(...writeCharacterIndex(outputRoot, version, written, options.idsPerFile));
       await writeManifest(outputRoot, version, olderIndexes, records);
+      await preloadIndexOnSearchPage(resolve(siteDir));
     }
   } catch (error) {
     errors.push(`pagefind: ${(error as Error).message}`);

@@ -10,6 +10,7 @@ import { setPriority } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { replaceFolder } from '../replaceFolder.js';
+import { preloadIndexOnSearchPage } from './searchPagePreloads.js';
 
 export interface ContentIndexResult {
   errors: string[];
@@ -108,6 +109,8 @@ export class LiveSearchIndex {
       if (result.errors.length > 0) return result;
       await mkdir(siteDir, { recursive: true });
       replaceFolder(join(scratch, 'pagefind'), join(siteDir, 'pagefind'), join(scratch, 'replaced'));
+      // The scratch folder has no search page; the served one still names the previous index's files.
+      await preloadIndexOnSearchPage(siteDir);
       return result;
     } catch (error) {
       return { errors: [`pagefind: ${(error as Error).message}`] };

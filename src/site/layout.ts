@@ -23,6 +23,12 @@ export interface PageShell {
   /** Extra stylesheets and module scripts, unprefixed site paths (`/assets/search.css`). */
   styles?: string[];
   scripts?: string[];
+  /**
+   * Files a page's scripts will ask for, requested with the page instead of one round trip after another as each
+   * script finds it needs the next: `module` for ES modules (modulepreload), `fetch` for data fetched by a script or
+   * its worker (a worker's request finds the preloaded file in the HTTP cache).
+   */
+  preloads?: Preload[];
   openGraph?: { type: 'article' | 'website'; publishedTime?: string; section?: string };
   /** The picture a shared link shows (WeChat, social sites): the article's own photo, else the site's card. */
   shareImage?: ShareImage;
@@ -35,6 +41,12 @@ export interface PageShell {
   refreshTo?: string;
   /** The page's own content; goes inside `<main>`. Already HTML. */
   main: string;
+}
+
+export interface Preload {
+  /** Unprefixed site path. */
+  path: string;
+  kind: 'module' | 'fetch';
 }
 
 export interface ShareImage {
@@ -113,6 +125,10 @@ export function renderPage(shell: PageShell): string {
     og.section ? `<meta property="article:section" content="${escapeHtml(og.section)}">` : '',
     shell.jsonLd === undefined ? '' : `<script type="application/ld+json">${jsonForScript(shell.jsonLd)}</script>`,
     ...(shell.scripts ?? []).map((src) => `<script type="module" src="${escapeHtml(url(src))}"></script>`),
+    // After the scripts, which come first in the browser's queue.
+    ...(shell.preloads ?? []).map(({ path, kind }) =>
+      kind === 'module' ? `<link rel="modulepreload" href="${escapeHtml(url(path))}">` : `<link rel="preload" href="${escapeHtml(url(path))}" as="fetch" crossorigin>`,
+    ),
   ].filter((line) => line !== '');
 
   return `<!doctype html>

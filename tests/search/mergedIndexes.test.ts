@@ -3,6 +3,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketsNewestFirst, SEARCH_MANIFEST_FILE, type SearchManifest } from '../../src/search/indexSite.js';
@@ -137,6 +138,38 @@ describe('search over merged indexes, in Chromium', () => {
     }
   });
 
+  it('shows a word found only in an older index as soon as that index has loaded, before the ones older still', async () => {
+    // A pair of characters that the newest index's records lack and the next one's hold.
+    const [newest, next] = [fragmentsOf(join(dir, 'pagefind')), fragmentsOf(join(dir, 'pagefind', manifest.indexes[0]!))];
+    const inNewest = new Set(newest.flatMap((f) => f.content.split(/\s+/)));
+    const word = next.flatMap((f) => f.content.split(/\s+/)).find((token) => /^\p{Script=Han}{2}$/u.test(token) && !inNewest.has(token));
+    expect(word, 'a pair only the older indexes hold').toBeDefined();
+    const truth = records.filter((r) => recordText(r).includes(word!));
+    const held = await browser.newPage();
+    const olderStill = new RegExp(`/pagefind/(${manifest.indexes.slice(1).join('|')})/.*\\.pf_meta$`);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await held.route(olderStill, async (route) => {
+      await released;
+      await route.continue();
+    });
+    try {
+      await held.goto(`${server.url}search/?q=${encodeURIComponent(word!)}`);
+      await held.waitForSelector('.search-result');
+      expect(await held.getAttribute('[data-search-form]', 'data-searches')).toBeNull();
+      const first = await held.$$eval('.search-result h2 a', (links) => links.map((a) => a.textContent));
+      expect(first.length).toBeGreaterThan(0);
+      for (const title of first) expect(next.map((f) => f.title)).toContain(title);
+      release();
+      await held.waitForSelector('[data-search-form][data-searches="1"]');
+      expect(await held.textContent('[data-search-status]')).toContain(`找到 ${truth.length} 篇`);
+      expect((await held.$$eval('.search-result h2 a', (links) => links.map((a) => a.textContent))).slice(0, first.length)).toEqual(first);
+    } finally {
+      release();
+      await held.close();
+    }
+  });
+
   it('lists results newest first across indexes', async () => {
     const dates = (await page.evaluate(`(async () => {
       const search = await import(new URL('../assets/search/archive.js', location.href).href);
@@ -148,3 +181,12 @@ describe('search over merged indexes, in Chromium', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 });
+
+/** The title and stored text of each page of the Pagefind index in `bundle`. */
+function fragmentsOf(bundle: string): { title: string; content: string }[] {
+  const folder = join(bundle, 'fragment');
+  return readdirSync(folder).map((name) => {
+    const fragment = JSON.parse(gunzipSync(readFileSync(join(folder, name))).subarray('pagefind_dcd'.length).toString('utf8')) as { content: string; meta: { title: string } };
+    return { title: fragment.meta.title, content: fragment.content };
+  });
+}

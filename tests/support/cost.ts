@@ -70,6 +70,8 @@ export async function measureCost(browser: Browser, server: StaticServer, coldQu
 // --compare). Chromium's own network throttling is set per page, and Pagefind fetches its index from a Web Worker,
 // so the server throttles instead: every response waits one round trip, then its bytes queue on one shared link
 // of the given speed, first come first served. It can send gzip (as GitHub Pages does) or not, and counts both sizes.
+// Like GitHub Pages it lets the browser keep what it sent for ten minutes: the search page preloads the files
+// Pagefind's worker asks for, and the worker finds them in the HTTP cache (a fresh browser context starts empty).
 
 export interface PhoneLink {
   /** Bits per second of the shared link (1.6 Mbps on the phone profile). */
@@ -82,6 +84,8 @@ export const PHONE: PhoneLink = { bitsPerSecond: 1_600_000, roundTripMs: 150 };
 
 export interface ThrottledServer {
   url: string;
+  /** Paths with their query, in the order asked, since the last reset. */
+  requests(): string[];
   /** Bytes sent (compressed when `gzip`) and their uncompressed size, since the last reset, for paths not matching `except`. */
   sent(except?: RegExp): { bytes: number; rawBytes: number; requests: number };
   reset(): void;
@@ -96,7 +100,16 @@ const STATIC_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-export async function serveThrottled(dir: string, { gzip, link = PHONE }: { gzip: boolean; link?: PhoneLink }): Promise<ThrottledServer> {
+/** GitHub Pages' Cache-Control. */
+export const HOST_CACHE_CONTROL = 'max-age=600';
+
+/**
+ * `hold`, when given, is asked before each response is sent and may delay it (a test holding back some files).
+ */
+export async function serveThrottled(
+  dir: string,
+  { gzip, link = PHONE, hold }: { gzip: boolean; link?: PhoneLink; hold?: (path: string) => Promise<void> | undefined },
+): Promise<ThrottledServer> {
   const { createServer } = await import('node:http');
   const { readFileSync, statSync } = await import('node:fs');
   const { extname, join, normalize, sep } = await import('node:path');
@@ -104,10 +117,11 @@ export async function serveThrottled(dir: string, { gzip, link = PHONE }: { gzip
   const root = normalize(dir);
   const bytesPerMs = link.bitsPerSecond / 8 / 1000;
   let linkFreeAt = 0;
-  let log: { path: string; bytes: number; raw: number }[] = [];
+  let log: { path: string; target: string; bytes: number; raw: number }[] = [];
   const cache = new Map<string, { raw: Buffer; gz: Buffer | null; type: string }>();
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const asked = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(asked.pathname);
     let file = join(root, normalize(path));
     let entry = cache.get(file);
     if (!entry) {
@@ -127,17 +141,23 @@ export async function serveThrottled(dir: string, { gzip, link = PHONE }: { gzip
     }
     const useGzip = gzip && entry.gz !== null && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const body = useGzip ? entry.gz! : entry.raw;
-    log.push({ path, bytes: body.length, raw: entry.raw.length });
-    const start = Date.now() + link.roundTripMs;
-    linkFreeAt = Math.max(start, linkFreeAt) + body.length / bytesPerMs;
-    const headers: Record<string, string | number> = { 'content-type': entry.type, 'cache-control': 'no-store', 'content-length': body.length };
+    log.push({ path, target: `${path}${asked.search}`, bytes: body.length, raw: entry.raw.length });
+    const headers: Record<string, string | number> = { 'content-type': entry.type, 'cache-control': HOST_CACHE_CONTROL, 'content-length': body.length };
     if (useGzip) headers['content-encoding'] = 'gzip';
-    setTimeout(() => res.writeHead(200, headers).end(body), linkFreeAt - Date.now());
+    const send = () => {
+      const start = Date.now() + link.roundTripMs;
+      linkFreeAt = Math.max(start, linkFreeAt) + body.length / bytesPerMs;
+      setTimeout(() => res.writeHead(200, headers).end(body), linkFreeAt - Date.now());
+    };
+    const held = hold?.(path);
+    if (held) held.then(send, () => res.destroy());
+    else send();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as import('node:net').AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    requests: () => log.map((r) => r.target),
     sent: (except) => {
       const counted = log.filter((r) => !except?.test(r.path));
       return { bytes: counted.reduce((s, r) => s + r.bytes, 0), rawBytes: counted.reduce((s, r) => s + r.raw, 0), requests: counted.length };

@@ -5,8 +5,8 @@
 // The build writes the newest years in `pagefind/` and older ones beside it (src/search/indexSite.ts). Each index
 // Pagefind merges costs its metadata (a list of every page and chunk, ≈ 40 KiB at 3,000 records) before any word
 // is looked up, so the page loads the newest index alone when it opens (loadSearch), lists its results first, and
-// merges the older ones (mergeOlder) only once a first search is under way: on a slow phone line the first answer
-// then waits for one index's metadata, not four.
+// merges the older ones (mergeOlder) only once a first search is under way, one at a time until the first page of
+// results is full: on a slow phone line the first answer then waits for one index's metadata, not four.
 import { pageIds, recordFragment, recordsWithCharacter } from './characters.js';
 import { loadManifest, siteRoot } from './files.js';
 import { queryPhrases } from './query.js';
@@ -46,8 +46,6 @@ import { INDEX_LANGUAGE } from './shared.js';
 
 /** @type {Promise<{ pagefind: Pagefind, manifest: SearchManifest }> | null} */
 let searchLoading = null;
-/** @type {Promise<void> | null} */
-let olderMerging = null;
 let olderMerged = false;
 
 /**
@@ -58,7 +56,10 @@ let olderMerged = false;
 export function loadSearch(root = siteRoot) {
   searchLoading ??= Promise.all([loadManifest(root), /** @type {Promise<Pagefind>} */ (import(new URL('pagefind/pagefind.js', root).href))]).then(
     async ([manifest, pagefind]) => {
-      await pagefind.options({ excerptLength: 1 });
+      // Pagefind asks for each index's entry file with a query that defeats caching (`?ts=` and the time) unless given
+      // a tag; the manifest's version changes whenever an entry does, and the search page preloads the root entry
+      // under it (src/search/searchPagePreloads.ts), so the worker need not wait a round trip for it.
+      await pagefind.options({ excerptLength: 1, metaCacheTag: manifest.version });
       // Pagefind cuts queries by the page's <html lang> (zh-CN would split the pair 商竞 into 商 + 竞) and reads
       // it once, synchronously, when init() creates its instance; the page's language is back a moment later.
       const html = document.documentElement;
@@ -73,6 +74,7 @@ export function loadSearch(root = siteRoot) {
       }
       // init() starts the worker, which loads the newest index's entry, metadata and wasm at once, unasked.
       await started;
+      claimWorkerPreloads();
       olderMerged = manifest.indexes.length === 0;
       return { pagefind, manifest };
     },
@@ -81,27 +83,46 @@ export function loadSearch(root = siteRoot) {
 }
 
 /**
- * Merges the older indexes into the loaded Pagefind, once; a failed merge may be tried again.
- * @param {URL} [root]
+ * The search page preloads the files Pagefind's worker asks for first (templates/search.ts); the worker finds them in
+ * the HTTP cache, but Chromium counts a preload as used only when the page itself asks for it, and warns in the
+ * console a few seconds after load that it was not. Once the worker has what it needs, the page asks for each from
+ * its own preload cache (no request goes out) and drops it.
  */
-export function mergeOlder(root = siteRoot) {
-  olderMerging ??= loadSearch(root)
-    .then(({ pagefind, manifest }) => mergeOlderYears(pagefind, manifest, root, INDEX_LANGUAGE))
-    .then(
-      () => {
-        olderMerged = true;
-      },
-      (error) => {
-        olderMerging = null;
-        throw error;
-      },
-    );
-  return olderMerging;
+function claimWorkerPreloads() {
+  for (const link of document.querySelectorAll('link[rel="preload"][as="fetch"]')) {
+    fetch(/** @type {HTMLLinkElement} */ (link).href)
+      .then((response) => response.body?.cancel())
+      .catch(() => undefined);
+  }
 }
 
-/** Whether searches already see the whole archive. */
-export function wholeArchiveLoaded() {
-  return olderMerged;
+/** How many of the manifest's older indexes are merged, newest first; merges run one after another. */
+let olderMergedCount = 0;
+/** @type {Promise<unknown>} */
+let merging = Promise.resolve();
+
+/**
+ * Merges the next older index (`count` = 1) or all that are left (`count` = Infinity) into the loaded Pagefind, in
+ * the manifest's order, newest first: the merged search keeps that order, and within each index Pagefind's own
+ * sort, so a newest-first list stays newest first. An index whose merge failed is asked for again by the next call.
+ *
+ * One at a time lets a rare word's first results show as soon as the index holding them has loaded: on a phone line
+ * each index's metadata (≈ 40 KiB at 3,000 records) takes a quarter of a second, and three loaded side by side all
+ * arrive at the end. All at once is for the count, once the first page is full.
+ * @param {number} count
+ * @param {URL} [root]
+ */
+export function mergeOlder(count = Infinity, root = siteRoot) {
+  const next = merging.then(async () => {
+    const { pagefind, manifest } = await loadSearch(root);
+    const names = manifest.indexes.slice(olderMergedCount, olderMergedCount + count);
+    // Pagefind registers each index as its request arrives, before loading anything, so these may run at once.
+    await Promise.all(names.map((name) => pagefind.mergeIndex(new URL(`pagefind/${name}/`, root).pathname, { language: INDEX_LANGUAGE, metaCacheTag: manifest.version })));
+    olderMergedCount += names.length;
+    olderMerged = olderMergedCount === manifest.indexes.length;
+  });
+  merging = next.catch(() => undefined);
+  return next;
 }
 
 /**
@@ -110,23 +131,8 @@ export function wholeArchiveLoaded() {
  */
 export async function loadPagefind(root = siteRoot) {
   const { pagefind } = await loadSearch(root);
-  await mergeOlder(root);
+  await mergeOlder(Infinity, root);
   return pagefind;
-}
-
-/**
- * Merged in the manifest's order, newest first: the merged search keeps that order, and within each year
- * Pagefind's own sort, so a newest-first list stays newest first. Pagefind registers each index as its request
- * arrives, before loading anything, so the requests may run at once and still keep their order.
- * @param {Pagefind} pagefind
- * @param {SearchManifest} manifest
- * @param {URL} [root]
- * @param {string} [language]
- */
-export async function mergeOlderYears(pagefind, manifest, root = siteRoot, language = INDEX_LANGUAGE) {
-  /** @param {string} name */
-  const path = (name) => new URL(`pagefind/${name}/`, root).pathname;
-  await Promise.all(manifest.indexes.map((name) => pagefind.mergeIndex(path(name), { language })));
 }
 
 /**

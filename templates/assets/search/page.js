@@ -2,7 +2,7 @@
 // The /search/ page: Pagefind's JS API with our own rendering. Every value from the index reaches the page through
 // textContent or createElement, never as HTML (Pagefind's Default UI renders filter values as HTML). Runs only
 // where the form carries `data-search-form`, so other modules may import this one's neighbours freely.
-import { loadSearch, mergeOlder, searchArchive, wholeArchiveLoaded } from './archive.js';
+import { loadSearch, mergeOlder, searchArchive } from './archive.js';
 import { excerptPieces } from './excerpts.js';
 import { indexReplaced } from './files.js';
 
@@ -114,14 +114,16 @@ function startSearchPage(form) {
       const { pagefind } = await loadSearch();
       found = await searchArchive(pagefind, query, { filters, sort: sort.value });
       if (mine !== generation) return;
-      // Newest first, the newest index's results are the first ones of the whole list: show them while the older
-      // indexes load. By relevance the order needs every index.
-      if (!found.whole && found.results.length > 0 && sort.value === 'date') {
-        await show(mine, found, `已找到 ${found.results.length} 篇包含“${query}”的文章，正在查找更早的文章…`, started);
-        if (mine !== generation) return;
-      }
-      if (!found.whole) {
-        await mergeOlder();
+      // Newest first, the newer indexes' results are the first ones of the whole list: show them while the older
+      // indexes load, merging one index at a time while the first page is not full and the rest at once after.
+      // By relevance the order needs every index.
+      const newestFirst = sort.value === 'date';
+      while (!found.whole) {
+        if (newestFirst && found.results.length > 0) {
+          await show(mine, found, `已找到 ${found.results.length} 篇包含“${query}”的文章，正在查找更早的文章…`, started);
+          if (mine !== generation) return;
+        }
+        await mergeOlder(newestFirst && found.results.length < PAGE_SIZE ? 1 : Infinity);
         if (mine !== generation) return;
         found = await searchArchive(pagefind, query, { filters, sort: sort.value });
       }
@@ -168,20 +170,31 @@ function startSearchPage(form) {
     const keep = shownIds.length > 0 && current !== found && shownIds.every((id, i) => id !== null && found.results[i]?.id === id);
     current = found;
     if (!keep) {
+      // Each result's fragment is a request of its own. The list fills in order as they arrive, so the first result
+      // is on screen once its fragment is, not once the tenth one is; the previous search's list stays until then.
       const first = found.results.slice(0, PAGE_SIZE);
-      /** @type {RecordFragment[]} */
-      let loaded;
-      try {
-        loaded = await Promise.all(first.map((r) => r.data()));
-      } catch {
-        const replaced = await indexReplaced();
-        if (mine === generation) say(replaced ? REBUILT : '搜索结果加载失败，请稍后再试。');
-        return;
+      const loading = first.map((r) => r.data());
+      for (const pending of loading) pending.catch(() => undefined); // each is awaited below, in turn
+      for (const [i, pending] of loading.entries()) {
+        /** @type {RecordFragment} */
+        let data;
+        try {
+          data = await pending;
+        } catch {
+          const replaced = await indexReplaced();
+          if (mine === generation) say(replaced ? REBUILT : '搜索结果加载失败，请稍后再试。');
+          return;
+        }
+        if (mine !== generation) return;
+        if (i === 0) {
+          clear();
+          say(count);
+        }
+        list.append(renderResult(data, found.phrases));
+        shown.push(data);
+        shownIds.push(/** @type {{ id: string | null }} */ (first[i]).id);
+        firstResultsShown(mine, started);
       }
-      if (mine !== generation) return;
-      list.replaceChildren(...loaded.map((data) => renderResult(data, found.phrases)));
-      shown = loaded;
-      shownIds = first.map((r) => r.id);
     } else if (shown.length < PAGE_SIZE && found.results.length > shown.length) {
       // The newest index had fewer than a page: the rest of the first page comes from the older ones.
       const added = await showMore(mine, false, PAGE_SIZE - shown.length);
@@ -189,12 +202,19 @@ function startSearchPage(form) {
     }
     say(count);
     more.hidden = shown.length >= found.results.length;
-    // For the cost script: when the first results of this search were on screen.
-    if (!form.dataset.firstResultsOf || form.dataset.firstResultsOf !== String(mine)) {
-      form.dataset.firstResultsOf = String(mine);
-      form.dataset.firstResultsMs = String(Math.round(performance.now() - started));
-      form.dataset.firstResultsAt = String(performance.now());
-    }
+    firstResultsShown(mine, started);
+  }
+
+  /**
+   * For the cost scripts: when the first result of this search was on screen.
+   * @param {number} mine
+   * @param {number} started
+   */
+  function firstResultsShown(mine, started) {
+    if (form.dataset.firstResultsOf === String(mine)) return;
+    form.dataset.firstResultsOf = String(mine);
+    form.dataset.firstResultsMs = String(Math.round(performance.now() - started));
+    form.dataset.firstResultsAt = String(performance.now());
   }
 
   /**
