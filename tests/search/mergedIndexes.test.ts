@@ -170,6 +170,36 @@ describe('search over merged indexes, in Chromium', () => {
     }
   });
 
+  it("on a later search, lists the newest index's results without waiting for the older indexes' word chunks", async () => {
+    const held = await browser.newPage();
+    try {
+      await held.goto(`${server.url}search/?q=${encodeURIComponent('工会')}`);
+      await held.waitForSelector('[data-search-form][data-searches="1"]');
+      // Every index is merged now; the next search's chunks of the older indexes answer late.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await held.route(new RegExp(`/pagefind/(${manifest.indexes.join('|')})/index/`), async (route) => {
+        await released;
+        await route.continue();
+      });
+      try {
+        const truth = records.filter((r) => recordText(r).includes('职工'));
+        await held.fill('#search-q', '职工');
+        await held.press('#search-q', 'Enter');
+        await held.waitForFunction(() => /已找到 \d+ 篇.*职工.*正在查找更早的文章/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+        expect(await held.getAttribute('[data-search-form]', 'data-searches')).toBe('1');
+        expect(await held.locator('.search-result').count()).toBeGreaterThan(0);
+        release();
+        await held.waitForSelector('[data-search-form][data-searches="2"]');
+        expect(await held.textContent('[data-search-status]')).toContain(`找到 ${truth.length} 篇`);
+      } finally {
+        release();
+      }
+    } finally {
+      await held.close();
+    }
+  });
+
   it('lists results newest first across indexes', async () => {
     const dates = (await page.evaluate(`(async () => {
       const search = await import(new URL('../assets/search/archive.js', location.href).href);

@@ -4,9 +4,10 @@
 //
 // The build writes the newest years in `pagefind/` and older ones beside it (src/search/indexSite.ts). Each index
 // Pagefind merges costs its metadata (a list of every page and chunk, ≈ 40 KiB at 3,000 records) before any word
-// is looked up, so the page loads the newest index alone when it opens (loadSearch), lists its results first, and
-// merges the older ones (mergeOlder) only once a first search is under way, one at a time until the first page of
-// results is full: on a slow phone line the first answer then waits for one index's metadata, not four.
+// is looked up, so the page loads the newest index alone when it opens (loadSearch) and lists its results first; it
+// merges the older ones (mergeOlder) into a second instance only once a first search is under way, one at a time
+// until the first page of results is full: on a slow phone line the first answer then waits for one index's
+// metadata, not four, and every later search's first page for one word chunk, not four.
 import { pageIds, recordFragment, recordsWithCharacter } from './characters.js';
 import { loadManifest, siteRoot } from './files.js';
 import { queryPhrases } from './query.js';
@@ -34,6 +35,9 @@ import { INDEX_LANGUAGE } from './shared.js';
  * @property {() => Promise<void>} init
  * @property {(path: string, options?: Record<string, unknown>) => Promise<void>} mergeIndex
  * @property {(query: string, options?: PagefindSearchOptions) => Promise<{ results: PagefindResult[] } | null>} search
+ *
+ * The runtime's module: its functions drive its default instance, and createInstance makes another in the same worker.
+ * @typedef {Pagefind & { createInstance: (options: Record<string, unknown>) => Pagefind }} PagefindModule
  */
 
 /**
@@ -44,42 +48,53 @@ import { INDEX_LANGUAGE } from './shared.js';
  * @property {boolean} whole whether every index answered (a query of lone characters needs no Pagefind index)
  */
 
-/** @type {Promise<{ pagefind: Pagefind, manifest: SearchManifest }> | null} */
+/** @type {Promise<{ pagefind: PagefindModule, manifest: SearchManifest }> | null} */
 let searchLoading = null;
-let olderMerged = false;
 
 /**
- * Pagefind with the newest index (its runtime, worker, wasm and that index's metadata), and the manifest that names
- * the older indexes and the filter values. Searches see the older indexes once mergeOlder() has settled.
+ * The newest index alone (Pagefind's default instance, which loadSearch starts), and the newest index with the older
+ * ones merged in (a second instance in the same worker, which mergeOlder starts): a search lists its first page from
+ * the newest index's one word chunk, without waiting for every older index's chunk of the same word.
  * @param {URL} [root]
  */
 export function loadSearch(root = siteRoot) {
-  searchLoading ??= Promise.all([loadManifest(root), /** @type {Promise<Pagefind>} */ (import(new URL('pagefind/pagefind.js', root).href))]).then(
+  searchLoading ??= Promise.all([loadManifest(root), /** @type {Promise<PagefindModule>} */ (import(new URL('pagefind/pagefind.js', root).href))]).then(
     async ([manifest, pagefind]) => {
-      // Pagefind asks for each index's entry file with a query that defeats caching (`?ts=` and the time) unless given
-      // a tag; the manifest's version changes whenever an entry does, and the search page preloads the root entry
-      // under it (src/search/searchPagePreloads.ts), so the worker need not wait a round trip for it.
-      await pagefind.options({ excerptLength: 1, metaCacheTag: manifest.version });
-      // Pagefind cuts queries by the page's <html lang> (zh-CN would split the pair 商竞 into 商 + 竞) and reads
-      // it once, synchronously, when init() creates its instance; the page's language is back a moment later.
-      const html = document.documentElement;
-      const pageLanguage = html.getAttribute('lang');
-      html.setAttribute('lang', INDEX_LANGUAGE);
-      let started;
-      try {
-        started = pagefind.init();
-      } finally {
-        if (pageLanguage === null) html.removeAttribute('lang');
-        else html.setAttribute('lang', pageLanguage);
-      }
+      await pagefind.options(instanceOptions(manifest));
       // init() starts the worker, which loads the newest index's entry, metadata and wasm at once, unasked.
-      await started;
+      await inIndexLanguage(() => pagefind.init());
       claimWorkerPreloads();
-      olderMerged = manifest.indexes.length === 0;
       return { pagefind, manifest };
     },
   );
   return searchLoading;
+}
+
+/**
+ * Pagefind asks for each index's entry file with a query that defeats caching (`?ts=` and the time) unless given a
+ * tag; the manifest's version changes whenever an entry does, and the search page preloads the entries under it
+ * (src/search/searchPagePreloads.ts), so the worker need not wait a round trip for them.
+ * @param {SearchManifest} manifest
+ */
+const instanceOptions = (manifest) => ({ excerptLength: 1, metaCacheTag: manifest.version });
+
+/**
+ * Pagefind cuts queries by the page's <html lang> (zh-CN would split the pair 商竞 into 商 + 竞) and reads it once,
+ * synchronously, when an instance is created; the page's language is back a moment later.
+ * @template T
+ * @param {() => Promise<T>} create
+ * @returns {Promise<T>}
+ */
+function inIndexLanguage(create) {
+  const html = document.documentElement;
+  const pageLanguage = html.getAttribute('lang');
+  html.setAttribute('lang', INDEX_LANGUAGE);
+  try {
+    return create();
+  } finally {
+    if (pageLanguage === null) html.removeAttribute('lang');
+    else html.setAttribute('lang', pageLanguage);
+  }
 }
 
 /**
@@ -96,30 +111,41 @@ function claimWorkerPreloads() {
   }
 }
 
-/** How many of the manifest's older indexes are merged, newest first; merges run one after another. */
+/** @type {Pagefind | null} */
+let archive = null;
+/** How many of the manifest's older indexes `archive` holds, newest first; merges run one after another. */
 let olderMergedCount = 0;
 /** @type {Promise<unknown>} */
 let merging = Promise.resolve();
 
 /**
- * Merges the next older index (`count` = 1) or all that are left (`count` = Infinity) into the loaded Pagefind, in
- * the manifest's order, newest first: the merged search keeps that order, and within each index Pagefind's own
- * sort, so a newest-first list stays newest first. An index whose merge failed is asked for again by the next call.
+ * Merges the next older index (`count` = 1) or all that are left (`count` = Infinity) into the archive's instance, in
+ * the manifest's order, newest first, and resolves to that instance: the merged search keeps that order, and within
+ * each index Pagefind's own sort, so a newest-first list stays newest first. An index whose merge failed is asked
+ * for again by the next call. A site with one index has no archive instance: its newest index is the whole archive.
  *
  * One at a time lets a rare word's first results show as soon as the index holding them has loaded: on a phone line
  * each index's metadata (≈ 40 KiB at 3,000 records) takes a quarter of a second, and three loaded side by side all
  * arrive at the end. All at once is for the count, once the first page is full.
  * @param {number} count
  * @param {URL} [root]
+ * @returns {Promise<Pagefind>}
  */
 export function mergeOlder(count = Infinity, root = siteRoot) {
   const next = merging.then(async () => {
     const { pagefind, manifest } = await loadSearch(root);
+    if (manifest.indexes.length === 0) return pagefind;
+    if (!archive) {
+      const created = inIndexLanguage(async () => pagefind.createInstance(instanceOptions(manifest)));
+      await (await created).init();
+      archive = await created;
+    }
     const names = manifest.indexes.slice(olderMergedCount, olderMergedCount + count);
     // Pagefind registers each index as its request arrives, before loading anything, so these may run at once.
-    await Promise.all(names.map((name) => pagefind.mergeIndex(new URL(`pagefind/${name}/`, root).pathname, { language: INDEX_LANGUAGE, metaCacheTag: manifest.version })));
+    const instance = archive;
+    await Promise.all(names.map((name) => instance.mergeIndex(new URL(`pagefind/${name}/`, root).pathname, { language: INDEX_LANGUAGE, ...instanceOptions(manifest) })));
     olderMergedCount += names.length;
-    olderMerged = olderMergedCount === manifest.indexes.length;
+    return instance;
   });
   merging = next.catch(() => undefined);
   return next;
@@ -129,10 +155,18 @@ export function mergeOlder(count = Infinity, root = siteRoot) {
  * Pagefind with every index merged.
  * @param {URL} [root]
  */
-export async function loadPagefind(root = siteRoot) {
-  const { pagefind } = await loadSearch(root);
-  await mergeOlder(Infinity, root);
-  return pagefind;
+export function loadPagefind(root = siteRoot) {
+  return mergeOlder(Infinity, root);
+}
+
+/**
+ * Whether a search of this instance answers for the whole archive.
+ * @param {Pagefind} pagefind
+ * @param {URL} root
+ */
+async function answersForWholeArchive(pagefind, root) {
+  const { pagefind: newest, manifest } = await loadSearch(root);
+  return pagefind === newest ? manifest.indexes.length === 0 : olderMergedCount === manifest.indexes.length;
 }
 
 /**
@@ -146,7 +180,7 @@ export async function loadPagefind(root = siteRoot) {
  */
 export async function searchArchive(pagefind, query, { filters = {}, sort = 'date', root = siteRoot } = {}) {
   const phrases = queryPhrases(query);
-  const whole = olderMerged;
+  const whole = await answersForWholeArchive(pagefind, root);
   if (phrases.length === 0) return { phrases, results: [], whole: true };
   // Record numbers holding every lone character asked for, newest first; null when none was asked for.
   /** @type {number[] | null} */

@@ -123,9 +123,9 @@ function startSearchPage(form) {
           await show(mine, found, `已找到 ${found.results.length} 篇包含“${query}”的文章，正在查找更早的文章…`, started);
           if (mine !== generation) return;
         }
-        await mergeOlder(newestFirst && found.results.length < PAGE_SIZE ? 1 : Infinity);
+        const archive = await mergeOlder(newestFirst && found.results.length < PAGE_SIZE ? 1 : Infinity);
         if (mine !== generation) return;
-        found = await searchArchive(pagefind, query, { filters, sort: sort.value });
+        found = await searchArchive(archive, query, { filters, sort: sort.value });
       }
     } catch {
       const replaced = await indexReplaced();
