@@ -200,6 +200,36 @@ describe('search over merged indexes, in Chromium', () => {
     }
   });
 
+  it('once every index is merged, asks the older indexes for a word together with the newest, not after it', async () => {
+    const held = await browser.newPage();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await held.goto(`${server.url}search/?q=${encodeURIComponent('工会')}`);
+      await held.waitForSelector('[data-search-form][data-searches="1"]');
+      // The newest index's word chunks answer late; the older indexes' are only counted.
+      let olderAsked = 0;
+      await held.route(/\/pagefind\/index\//, async (route) => {
+        await released;
+        await route.continue();
+      });
+      await held.route(new RegExp(`/pagefind/(${manifest.indexes.join('|')})/index/`), async (route) => {
+        olderAsked++;
+        await route.continue();
+      });
+      await held.fill('#search-q', '职工');
+      await held.press('#search-q', 'Enter');
+      await expect.poll(() => olderAsked, { message: "the older indexes' chunks are asked for while the newest's is awaited" }).toBeGreaterThan(0);
+      expect(await held.getAttribute('[data-search-form]', 'data-searches')).toBe('1');
+      release();
+      await held.waitForSelector('[data-search-form][data-searches="2"]');
+      expect(await held.textContent('[data-search-status]')).toContain(`找到 ${records.filter((r) => recordText(r).includes('职工')).length} 篇`);
+    } finally {
+      release();
+      await held.close();
+    }
+  });
+
   it('lists results newest first across indexes', async () => {
     const dates = (await page.evaluate(`(async () => {
       const search = await import(new URL('../assets/search/archive.js', location.href).href);

@@ -80,6 +80,27 @@ describe('a first search on a host that lets the browser cache (as GitHub Pages 
     }
   });
 
+  it('asks for a lone character’s records and first id file together with its list, not a round trip after it', async () => {
+    const version = (JSON.parse(readFileSync(join(SEED_SITE, 'pagefind', 'search-manifest.json'), 'utf8')) as { version: string }).version;
+    const folder = `/pagefind/characters/${version}/`;
+    const list = `${folder}${'赛'.codePointAt(0)!.toString(16)}.json.gz`;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const server = await serveThrottled(SEED_SITE, { gzip: true, link: LOCAL, hold: (path) => (path === list ? released : undefined) });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}search/?q=${encodeURIComponent('赛')}`);
+      await expect.poll(() => server.requests().filter((path) => path.startsWith(folder)).sort()).toEqual([`${folder}ids/0.json.gz`, list, `${folder}records.json.gz`].sort());
+      release();
+      await page.waitForSelector('[data-search-form][data-searches="1"]');
+      expect(await countOf(page)).toBeGreaterThan(0);
+      await page.close();
+    } finally {
+      release();
+      await server.close();
+    }
+  });
+
   it('shows the first result as soon as its text has arrived, before the others’, and keeps the list in order', async () => {
     // The fragment of the newest article holding 劳模 is let through; every other one waits until released.
     const fragmentUrls = fragmentUrlsByPage(SEED_SITE);

@@ -152,6 +152,16 @@ export function mergeOlder(count = Infinity, root = siteRoot) {
 }
 
 /**
+ * The archive's instance if every older index is merged into it already (a search has needed them before), else null.
+ * @param {URL} [root]
+ * @returns {Promise<Pagefind | null>}
+ */
+export async function mergedArchive(root = siteRoot) {
+  const { manifest } = await loadSearch(root);
+  return archive && olderMergedCount === manifest.indexes.length ? archive : null;
+}
+
+/**
  * Pagefind with every index merged.
  * @param {URL} [root]
  */

@@ -33,6 +33,9 @@ const characterRecords = async (root) => once(await characterFile(root, 'records
  */
 export async function recordsWithCharacter(character, filters = {}, root = siteRoot) {
   const file = await characterFile(root, `${/** @type {number} */ (character.codePointAt(0)).toString(16)}.json.gz`);
+  // Newest first, a character's first page of results is nearly always among the newest records, whose page ids are
+  // in the first id file: asked for now, with the character's list, not a round trip after it (pageIds reuses it).
+  once(await characterFile(root, 'ids/0.json.gz'), fetchJson()).catch(() => undefined);
   /** @type {[CharacterRecords, number[] | null]} */
   const [records, gaps] = await Promise.all([characterRecords(root), once(file, fetchJson({ missingIsEmpty: true }))]);
   /** @type {number[]} */

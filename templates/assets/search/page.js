@@ -2,7 +2,7 @@
 // The /search/ page: Pagefind's JS API with our own rendering. Every value from the index reaches the page through
 // textContent or createElement, never as HTML (Pagefind's Default UI renders filter values as HTML). Runs only
 // where the form carries `data-search-form`, so other modules may import this one's neighbours freely.
-import { loadSearch, mergeOlder, searchArchive } from './archive.js';
+import { loadSearch, mergedArchive, mergeOlder, searchArchive } from './archive.js';
 import { excerptPieces } from './excerpts.js';
 import { indexReplaced } from './files.js';
 
@@ -112,6 +112,12 @@ function startSearchPage(form) {
     let found;
     try {
       const { pagefind } = await loadSearch();
+      // Once every index is merged, the whole archive is asked at once with the newest index: a word that the newest
+      // index lacks then waits for one word chunk, not two in turn.
+      const archive = await mergedArchive();
+      /** @type {Promise<Found> | null} */
+      let wholeAnswer = archive && searchArchive(archive, query, { filters, sort: sort.value });
+      wholeAnswer?.catch(() => undefined); // awaited below, unless this search is dropped first
       found = await searchArchive(pagefind, query, { filters, sort: sort.value });
       if (mine !== generation) return;
       // Newest first, the newer indexes' results are the first ones of the whole list: show them while the older
@@ -123,9 +129,15 @@ function startSearchPage(form) {
           await show(mine, found, `已找到 ${found.results.length} 篇包含“${query}”的文章，正在查找更早的文章…`, started);
           if (mine !== generation) return;
         }
-        const archive = await mergeOlder(newestFirst && found.results.length < PAGE_SIZE ? 1 : Infinity);
+        if (wholeAnswer) {
+          found = await wholeAnswer;
+          wholeAnswer = null;
+        } else {
+          const merged = await mergeOlder(newestFirst && found.results.length < PAGE_SIZE ? 1 : Infinity);
+          if (mine !== generation) return;
+          found = await searchArchive(merged, query, { filters, sort: sort.value });
+        }
         if (mine !== generation) return;
-        found = await searchArchive(archive, query, { filters, sort: sort.value });
       }
     } catch {
       const replaced = await indexReplaced();
