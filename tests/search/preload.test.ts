@@ -101,6 +101,26 @@ describe('a first search on a host that lets the browser cache (as GitHub Pages 
     }
   });
 
+  it('asks for the word chunks of every word of a query together, not one word after another', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const server = await serveThrottled(SEED_SITE, { gzip: true, link: LOCAL, hold: (path) => (path.startsWith('/pagefind/index/') ? released : undefined) });
+    const chunks = () => new Set(server.requests().filter((path) => path.startsWith('/pagefind/index/'))).size;
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}search/?q=${encodeURIComponent('工匠 精神')}`);
+      // 工匠 and 精神 lie in different chunks of the seed index; both are asked for while neither has answered.
+      await expect.poll(chunks).toBe(2);
+      release();
+      await page.waitForSelector('[data-search-form][data-searches="1"]');
+      expect(await countOf(page)).toBeGreaterThan(0);
+      await page.close();
+    } finally {
+      release();
+      await server.close();
+    }
+  });
+
   it('shows the first result as soon as its text has arrived, before the others’, and keeps the list in order', async () => {
     // The fragment of the newest article holding 劳模 is let through; every other one waits until released.
     const fragmentUrls = fragmentUrlsByPage(SEED_SITE);

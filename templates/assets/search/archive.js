@@ -213,8 +213,8 @@ export async function searchArchive(pagefind, query, { filters = {}, sort = 'dat
   const options = { filters, sort: byRelevance ? {} : { date: 'desc' } };
   /** @type {Found['results'] | null} */
   let merged = null;
-  for (const phrase of words) {
-    const hits = await pagefindHits(pagefind, phrase, options, byRelevance);
+  // Every phrase at once: each waits a round trip for its word chunks, and one after another they added up.
+  for (const hits of await Promise.all(words.map((phrase) => pagefindHits(pagefind, phrase, options, byRelevance)))) {
     if (merged === null) {
       // data() closes over the result itself, not only its bound data(): Pagefind's worker frees a result's data
       // once the result object is garbage-collected, and a reader may ask for more results long after this search.
