@@ -80,45 +80,43 @@ describe('a first search on a host that lets the browser cache (as GitHub Pages 
     }
   });
 
+  /**
+   * Opens `/search/?q=query` on a server that holds back the files `held` picks, checks what was asked for while they
+   * were held, then lets them through and checks the search finished with results.
+   */
+  async function searchWhileHeld(query: string, held: (path: string) => boolean, whileHeld: (asked: () => string[]) => Promise<void>) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const server = await serveThrottled(SEED_SITE, { gzip: true, link: LOCAL, hold: (path) => (held(path) ? released : undefined) });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+      await whileHeld(() => server.requests());
+      release();
+      await page.waitForSelector('[data-search-form][data-searches="1"]');
+      expect(await countOf(page)).toBeGreaterThan(0);
+      await page.close();
+    } finally {
+      release();
+      await server.close();
+    }
+  }
+
   it('asks for a lone character’s records and first id file together with its list, not a round trip after it', async () => {
     const version = (JSON.parse(readFileSync(join(SEED_SITE, 'pagefind', 'search-manifest.json'), 'utf8')) as { version: string }).version;
     const folder = `/pagefind/characters/${version}/`;
     const list = `${folder}${'赛'.codePointAt(0)!.toString(16)}.json.gz`;
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const server = await serveThrottled(SEED_SITE, { gzip: true, link: LOCAL, hold: (path) => (path === list ? released : undefined) });
-    try {
-      const page = await browser.newPage();
-      await page.goto(`${server.url}search/?q=${encodeURIComponent('赛')}`);
-      await expect.poll(() => server.requests().filter((path) => path.startsWith(folder)).sort()).toEqual([`${folder}ids/0.json.gz`, list, `${folder}records.json.gz`].sort());
-      release();
-      await page.waitForSelector('[data-search-form][data-searches="1"]');
-      expect(await countOf(page)).toBeGreaterThan(0);
-      await page.close();
-    } finally {
-      release();
-      await server.close();
-    }
+    await searchWhileHeld('赛', (path) => path === list, async (asked) => {
+      await expect.poll(() => asked().filter((path) => path.startsWith(folder)).sort()).toEqual([`${folder}ids/0.json.gz`, list, `${folder}records.json.gz`].sort());
+    });
   });
 
   it('asks for the word chunks of every word of a query together, not one word after another', async () => {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const server = await serveThrottled(SEED_SITE, { gzip: true, link: LOCAL, hold: (path) => (path.startsWith('/pagefind/index/') ? released : undefined) });
-    const chunks = () => new Set(server.requests().filter((path) => path.startsWith('/pagefind/index/'))).size;
-    try {
-      const page = await browser.newPage();
-      await page.goto(`${server.url}search/?q=${encodeURIComponent('工匠 精神')}`);
-      // 工匠 and 精神 lie in different chunks of the seed index; both are asked for while neither has answered.
-      await expect.poll(chunks).toBe(2);
-      release();
-      await page.waitForSelector('[data-search-form][data-searches="1"]');
-      expect(await countOf(page)).toBeGreaterThan(0);
-      await page.close();
-    } finally {
-      release();
-      await server.close();
-    }
+    const chunk = (path: string) => path.startsWith('/pagefind/index/');
+    // 工匠 and 精神 lie in different chunks of the seed index; both are asked for while neither has answered.
+    await searchWhileHeld('工匠 精神', chunk, async (asked) => {
+      await expect.poll(() => new Set(asked().filter(chunk)).size).toBe(2);
+    });
   });
 
   it('shows the first result as soon as its text has arrived, before the others’, and keeps the list in order', async () => {
