@@ -21,8 +21,8 @@ const searchPreloads: Preload[] = [
   ...SEARCH_MODULES.map((name): Preload => ({ path: `/assets/search/${name}`, kind: 'module' })),
   { path: '/pagefind/pagefind.js', kind: 'module' },
   { path: `/pagefind/${SEARCH_MANIFEST_FILE}`, kind: 'fetch' },
-  { path: '/pagefind/pagefind-worker.js', kind: 'fetch' },
-  { path: '/pagefind/wasm.unknown.pagefind', kind: 'fetch' },
+  { path: '/pagefind/pagefind-worker.js', kind: 'worker' },
+  { path: '/pagefind/wasm.unknown.pagefind', kind: 'worker' },
 ];
 
 export const searchPage = {

@@ -9,6 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { INDEX_LANGUAGE, SEARCH_MANIFEST_FILE } from '../../templates/assets/search/shared.js';
 import { searchPage } from '../../templates/search.js';
+import { WORKER_PRELOAD } from '../site/layout.js';
 import type { SearchManifest } from './contract.js';
 
 /** Marks the links this module writes, so a page indexed again gets the new ones in their place. */
@@ -37,7 +38,7 @@ export async function preloadIndexOnSearchPage(siteDir: string): Promise<void> {
   const pagePath = join(siteDir, ...searchPage.path.split('/').filter(Boolean), 'index.html');
   if (!existsSync(pagePath)) return;
   const files = await indexFilesToPreload(join(siteDir, 'pagefind'));
-  const links = files.map((file) => `<link rel="preload" href="${PAGEFIND_FROM_PAGE}${file}" as="fetch" crossorigin ${MARK}>\n`).join('');
+  const links = files.map((file) => `<link rel="preload" href="${PAGEFIND_FROM_PAGE}${file}" as="fetch" crossorigin ${WORKER_PRELOAD} ${MARK}>\n`).join('');
   const html = (await readFile(pagePath, 'utf8')).replace(OUR_LINKS, '');
   if (!html.includes('</head>')) throw new Error(`${pagePath}: no </head> to add the search index's preloads before`);
   await writeFile(pagePath, html.replace('</head>', `${links}</head>`));

@@ -25,8 +25,8 @@ export interface PageShell {
   scripts?: string[];
   /**
    * Files a page's scripts will ask for, requested with the page instead of one round trip after another as each
-   * script finds it needs the next: `module` for ES modules (modulepreload), `fetch` for data fetched by a script or
-   * its worker (a worker's request finds the preloaded file in the HTTP cache).
+   * script finds it needs the next: `module` for ES modules (modulepreload), `fetch` for data the page fetches,
+   * `worker` for files a Web Worker fetches (it finds the preloaded file in the HTTP cache).
    */
   preloads?: Preload[];
   openGraph?: { type: 'article' | 'website'; publishedTime?: string; section?: string };
@@ -46,8 +46,12 @@ export interface PageShell {
 export interface Preload {
   /** Unprefixed site path. */
   path: string;
-  kind: 'module' | 'fetch';
+  /** `worker`: fetched by a Web Worker, which finds it in the HTTP cache; the page then claims it (WORKER_PRELOAD). */
+  kind: 'module' | 'fetch' | 'worker';
 }
+
+/** Marks a preload that a Web Worker uses, not the page (templates/assets/search/archive.js claims them). */
+export const WORKER_PRELOAD = 'data-worker-preload';
 
 export interface ShareImage {
   /** Unprefixed site path of a JPEG or PNG (WeChat and most sites show no SVG or WebP). */
@@ -127,7 +131,9 @@ export function renderPage(shell: PageShell): string {
     ...(shell.scripts ?? []).map((src) => `<script type="module" src="${escapeHtml(url(src))}"></script>`),
     // After the scripts, which come first in the browser's queue.
     ...(shell.preloads ?? []).map(({ path, kind }) =>
-      kind === 'module' ? `<link rel="modulepreload" href="${escapeHtml(url(path))}">` : `<link rel="preload" href="${escapeHtml(url(path))}" as="fetch" crossorigin>`,
+      kind === 'module'
+        ? `<link rel="modulepreload" href="${escapeHtml(url(path))}">`
+        : `<link rel="preload" href="${escapeHtml(url(path))}" as="fetch" crossorigin${kind === 'worker' ? ` ${WORKER_PRELOAD}` : ''}>`,
     ),
   ].filter((line) => line !== '');
 

@@ -25,17 +25,17 @@ describe('the search page’s preloads of its index', () => {
     site('v1', 'und_aaa', ['2016-2020']);
     await preloadIndexOnSearchPage(dir);
     expect(links()).toEqual([
-      '<link rel="preload" href="../pagefind/pagefind-entry.json?ts=v1" as="fetch" crossorigin data-search-index>',
-      '<link rel="preload" href="../pagefind/pagefind.und_aaa.pf_meta" as="fetch" crossorigin data-search-index>',
-      '<link rel="preload" href="../pagefind/2016-2020/pagefind-entry.json?ts=v1" as="fetch" crossorigin data-search-index>',
+      '<link rel="preload" href="../pagefind/pagefind-entry.json?ts=v1" as="fetch" crossorigin data-worker-preload data-search-index>',
+      '<link rel="preload" href="../pagefind/pagefind.und_aaa.pf_meta" as="fetch" crossorigin data-worker-preload data-search-index>',
+      '<link rel="preload" href="../pagefind/2016-2020/pagefind-entry.json?ts=v1" as="fetch" crossorigin data-worker-preload data-search-index>',
     ]);
 
     // Indexed again, as the dev server does after an edit: the new files replace the old ones.
     site('v2', 'und_bbb');
     await preloadIndexOnSearchPage(dir);
     expect(links()).toEqual([
-      '<link rel="preload" href="../pagefind/pagefind-entry.json?ts=v2" as="fetch" crossorigin data-search-index>',
-      '<link rel="preload" href="../pagefind/pagefind.und_bbb.pf_meta" as="fetch" crossorigin data-search-index>',
+      '<link rel="preload" href="../pagefind/pagefind-entry.json?ts=v2" as="fetch" crossorigin data-worker-preload data-search-index>',
+      '<link rel="preload" href="../pagefind/pagefind.und_bbb.pf_meta" as="fetch" crossorigin data-worker-preload data-search-index>',
     ]);
     expect(readFileSync(join(dir, 'search', 'index.html'), 'utf8')).toMatch(/data-search-index>\n<\/head>/);
   });

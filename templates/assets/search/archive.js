@@ -101,12 +101,13 @@ function inIndexLanguage(create) {
  * The search page preloads the files Pagefind's worker asks for first (templates/search.ts); the worker finds them in
  * the HTTP cache, but Chromium counts a preload as used only when the page itself asks for it, and warns in the
  * console a few seconds after load that it was not. Once the worker has what it needs, the page asks for each from
- * its own preload cache (no request goes out) and drops it.
+ * its own preload cache (no request goes out) and drops it. The manifest, which the page reads itself, is not one.
  */
 function claimWorkerPreloads() {
-  for (const link of document.querySelectorAll('link[rel="preload"][as="fetch"]')) {
+  for (const link of document.querySelectorAll('link[rel="preload"][data-worker-preload]')) {
+    // Read to the end: a response dropped halfway is a failed request in the browser's eyes.
     fetch(/** @type {HTMLLinkElement} */ (link).href)
-      .then((response) => response.body?.cancel())
+      .then((response) => response.arrayBuffer())
       .catch(() => undefined);
   }
 }
