@@ -12,7 +12,7 @@ export type RecordMeta = {
   title: string;
   /** As the site shows it (`2024年12月`), on each result. */
   date: string;
-  /** The column label, or the filter's bucket for a record without one. */
+  /** The column label, '' for a record without one (the column filter puts those under 其他). */
   column: string;
 };
 

@@ -234,7 +234,7 @@ async function indexBucket(records: SearchRecord[], outputPath: string): Promise
 
 /** What a result shows (src/search/contract.ts, read by templates/assets/search/page.js). */
 export function recordMeta(record: SearchRecord): RecordMeta {
-  return { title: record.title, date: record.displayDate, column: record.column };
+  return { title: record.title, date: record.displayDate, column: record.shownColumn };
 }
 
 export function recordFilters(record: SearchRecord): RecordFilters {

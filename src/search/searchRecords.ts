@@ -12,7 +12,10 @@ export interface SearchRecord {
   date: string;
   /** As the site shows it, on each result. */
   displayDate: string;
+  /** The column filter's value: the record's column label, or NO_COLUMN's bucket for a record without one. */
   column: string;
+  /** The column label the record is shown under, '' for none: a result names no column its article lacks. */
+  shownColumn: string;
   kind: RecordKind;
   /** Kicker, title, subtitle, byline, paragraphs, captions and column label (tokens.ts searchableParts). */
   parts: string[];
@@ -25,6 +28,7 @@ export function searchRecordsOf(pages: readonly RecordPage[]): SearchRecord[] {
     date: page.record.date,
     displayDate: page.displayDate,
     column: page.columnLabel,
+    shownColumn: page.record.column ?? '',
     kind: page.kindLabel,
     parts: searchableParts(page.record),
   }));

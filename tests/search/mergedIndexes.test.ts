@@ -22,6 +22,7 @@ describe('the split of records into indexes', () => {
     date: `${year}-${String(1 + (n % 12)).padStart(2, '0')}-01`,
     displayDate: '',
     column: '其他',
+    shownColumn: '',
     kind: '文章',
     parts: [],
   });

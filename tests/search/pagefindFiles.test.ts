@@ -16,6 +16,7 @@ describe('the fragments of a written index', () => {
     date: `2024-0${n}-01`,
     displayDate: `2024年${n}月1日`,
     column: '一周动态',
+    shownColumn: '一周动态',
     kind: '文章',
     parts: [`标题${n}`, text],
   });

@@ -166,6 +166,17 @@ describe('the search page', () => {
     await target.close();
   });
 
+  it('names no column for a result whose article has none (其他 is only the filter’s bucket)', async () => {
+    const without = records.find((r) => !r.column && r.kind !== 'brief' && r.title.includes('务虚'))!;
+    expect(without, 'a seed article without a column').toBeDefined();
+    await open(`${server.url}search/`);
+    await typeQuery('务虚会');
+    const shown = (await shownResults()).find((r) => r.title === without.title);
+    expect(shown).toBeDefined();
+    expect(shown!.facts).not.toContain('其他');
+    expect(shown!.facts).not.toContain('·');
+  });
+
   it('two words separated by a space find only records that contain both', async () => {
     await open(`${server.url}search/`);
     await typeQuery('劳模 工会');

@@ -67,6 +67,7 @@ function searchRecord(record: ArticleRecord): SearchRecord {
     date: record.date,
     displayDate: record.date,
     column: record.column ?? '综合',
+    shownColumn: record.column ?? '',
     kind: record.kind === 'brief' ? '简讯' : '文章',
     parts: searchableParts(record),
   };
