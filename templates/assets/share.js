@@ -1,7 +1,7 @@
 // @ts-check
 // The article's share button: the phone's own share sheet where the browser has one (the Web Share API), otherwise
-// the link is copied for pasting into a WeChat chat (WeChat's browser has no share API). Without this script the
-// button stays hidden, and the QR code and the address bar remain.
+// the link is copied for pasting into a WeChat chat (WeChat's browser has no share API). The button shows only where
+// page scripts run (site.css, keyed to text-size.js's mark on <html>), so its room is there from the first paint.
 
 /** @param {HTMLButtonElement} button */
 function enable(button) {
@@ -12,7 +12,6 @@ function enable(button) {
   const say = (text) => {
     if (status) status.textContent = text;
   };
-  button.hidden = false;
   button.addEventListener('click', async () => {
     if (typeof navigator.share === 'function') {
       try {

@@ -106,7 +106,7 @@ function sharing(page: RecordPage, site: SiteInfo): string {
 ${qrCodeSvg(address, `本文地址的二维码：${address}`)}
 <figcaption>微信“扫一扫”，在手机上阅读本文</figcaption>
 </figure>
-<p class="share-actions"><button type="button" class="share-button" data-share-url="${escapeHtml(address)}" data-share-title="${escapeHtml(page.record.title)}" hidden>分享本文</button><span class="share-status" role="status"></span></p>
+<p class="share-actions"><button type="button" class="share-button" data-share-url="${escapeHtml(address)}" data-share-title="${escapeHtml(page.record.title)}">分享本文</button><span class="share-status" role="status"></span></p>
 <p class="print-address">本文地址：${escapeHtml(address)}<br>出自：${escapeHtml(page.issue.name)}</p>
 </aside>`;
 }
