@@ -188,7 +188,7 @@ describe('an article with photos in Chromium', () => {
     await server?.close();
   });
 
-  it('on a 390 px phone it loads the 800 px WebP of each photo, none of the JPEGs, and shifts nothing', async () => {
+  it('on a 390 px phone it loads the 800 px WebP of each photo, none of the JPEGs, and nothing moves as they load', async () => {
     const { path } = article(siteA, '市总工会召开全市工会财务工作会议');
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
     const page = await context.newPage();
@@ -209,17 +209,22 @@ describe('an article with photos in Chromium', () => {
       const boxes = await page.$$eval('figure img', (imgs) => imgs.map((img) => img.getBoundingClientRect().width));
       expect(boxes).toHaveLength(2);
       for (const width of boxes) expect(width).toBeGreaterThan(300);
-      const shift = await page.evaluate(
+      // A photo drawn without its reserved box moves everything below it (0.05 and more at this size). The bound is
+      // tests/site/steadyLoad.test.ts's: a busy machine may paint the page half-parsed, as a slow line does.
+      const shifts = await page.evaluate(
         () =>
-          new Promise<number>((resolve) => {
-            let total = 0;
+          new Promise<{ value: number; moved: string[] }[]>((resolve) => {
+            const seen: { value: number; moved: string[] }[] = [];
             new PerformanceObserver((list) => {
-              for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) total += entry.value;
+              for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node?: Node | null }[] })[]) {
+                seen.push({ value: entry.value, moved: (entry.sources ?? []).map((source) => source.node?.nodeName ?? 'a removed node') });
+              }
             }).observe({ type: 'layout-shift', buffered: true });
-            setTimeout(() => resolve(total), 200);
+            setTimeout(() => resolve(seen), 200);
           }),
       );
-      expect(shift).toBe(0);
+      const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
+      expect(total, JSON.stringify(shifts)).toBeLessThan(0.0003);
     } finally {
       await context.close();
     }
