@@ -146,6 +146,20 @@ describe('archive', () => {
   });
 });
 
+describe('lists of records', () => {
+  test('say each thing of an item once: a month-only date is not followed by the issue of the same name', () => {
+    let monthOnly = 0;
+    for (const path of htmlPages(SEED_SITE)) {
+      for (const meta of site(path).all('span', 'class', 'item-meta')) {
+        const parts = text(meta).split(' · ');
+        expect(parts, `${path}: ${text(meta)}`).toEqual([...new Set(parts)]);
+        if (/^\d{4}年\d{1,2}月$/.test(parts[0]!)) monthOnly++;
+      }
+    }
+    expect(monthOnly, 'items dated by month alone were checked').toBeGreaterThan(10);
+  });
+});
+
 describe('columns', () => {
   const columns = [...new Set(records.map((r) => r.record.column).filter((c): c is string => c !== null))];
   test.each(columns)('栏目 %s lists all its records and has a feed', (column) => {

@@ -9,7 +9,8 @@ export function recordList(items: RecordLink[], options: { showIssue?: boolean; 
       `<time datetime="${escapeHtml(item.datetime)}">${escapeHtml(item.displayDate)}</time>`,
       showColumn && item.column ? escapeHtml(item.column) : '',
       item.kind === 'brief' ? '简讯' : '',
-      showIssue ? escapeHtml(item.issueName) : '',
+      // A month-only date reads as the monthly issue's name (2024年12月 · … · 2024年12月): said once.
+      showIssue && item.issueName !== item.displayDate ? escapeHtml(item.issueName) : '',
     ].filter(Boolean);
     return `<li><a href="${escapeHtml(item.url)}">${escapeHtml(item.title)}</a><span class="item-meta">${meta.join(' · ')}</span></li>`;
   });
