@@ -29,8 +29,10 @@ const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disabl
 /** Starts Chromium with a DevTools port for Lighthouse to drive; resolves once it listens. */
 async function startChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'lighthouse-chromium-'));
+  // A process group of its own, so its helper processes can be stopped with it.
   const child: ChildProcess = spawn(CHROMIUM, [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
   });
   const port = await new Promise<number>((resolve, reject) => {
     let seen = '';
@@ -48,11 +50,25 @@ async function startChromium(): Promise<{ port: number; stop: () => Promise<void
   return {
     port,
     stop: async () => {
-      // Chromium's helpers may still be writing the profile; remove it only once the browser has gone.
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      if (child.exitCode === null) child.kill('SIGKILL');
-      await exited;
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+      // Killed alone, Chromium left its helpers writing the profile, and removing it failed (ENOTEMPTY) in CI.
+      // Asked to stop (SIGTERM), it closes them and its profile; the whole group is killed if it has not within 5 s.
+      const group = child.pid === undefined ? undefined : -child.pid;
+      const signal = (name: NodeJS.Signals) => {
+        try {
+          if (group !== undefined) process.kill(group, name);
+        } catch {
+          // The group has gone already.
+        }
+      };
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        signal('SIGTERM');
+        const timer = setTimeout(() => signal('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      signal('SIGKILL');
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
