@@ -81,15 +81,42 @@ const UNUSED_UI_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|c
 const RUNTIME_FILES = /^(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
 
 /**
+ * Changes to Pagefind's runtime, each checked to match as often as expected, so a Pagefind upgrade that moves the
+ * code fails the build instead of silently misordering or slowing results.
+ */
+interface RuntimePatch {
+  file: 'pagefind.js' | 'pagefind-worker.js';
+  /** What the code does, for the message when it is not found. */
+  what: string;
+  pattern: RegExp;
+  expected: number;
+  replacement: string;
+}
+
+/**
  * Pagefind's merged search sorts all results by score, and under a sort a result's score is its rank within
  * its own index (0, 1, 2 … in each year), so newest-first would interleave the years. Sorting each index's
  * results on its own keeps them in index order: newest year first, each year in Pagefind's order. (The search
- * page ranks by relevance itself, templates/assets/search/archive.js.) Checked to match exactly once, so a Pagefind upgrade that moves
- * this code fails the build instead of silently misordering results.
+ * page ranks by relevance itself, templates/assets/search/archive.js.)
  */
 const MERGED_SCORE_SORT = /\.flatMap\(\(s\)=>s\.results\)\.sort\(\(a,b\)=>b\.score-a\.score\)/g;
 const SORT_WITHIN_EACH_INDEX = '.flatMap((s)=>s.results.sort((a,b)=>b.score-a.score))';
-const PATCHED_RUNTIME_FILES = ['pagefind.js', 'pagefind-worker.js'];
+
+/**
+ * The worker hands the page every result with the position of every word it matched (`words`). The page asks only
+ * whether there is one (a page that matched in its metadata alone has none), and a common word's thousands of
+ * position lists, copied to the page and unpacked there on a phone's slow CPU, made a warm two-word search at 10,000
+ * records take 0.6 s. The worker keeps the full list for the excerpt; the page gets the first position. Twice: for
+ * search and for debouncedSearch.
+ */
+const RESULT_HANDED_TO_PAGE = /registerDataCallback\(instanceId,dataId,dataFn\);result\.data=dataId;/g;
+const RESULT_WITH_FIRST_WORD = 'registerDataCallback(instanceId,dataId,dataFn);result.data=dataId;result.words=result.words.slice(0,1);';
+
+const RUNTIME_PATCHES: readonly RuntimePatch[] = [
+  { file: 'pagefind.js', what: 'merged-result sorts (check how it merges the yearly indexes)', pattern: MERGED_SCORE_SORT, expected: 1, replacement: SORT_WITHIN_EACH_INDEX },
+  { file: 'pagefind-worker.js', what: 'merged-result sorts (check how it merges the yearly indexes)', pattern: MERGED_SCORE_SORT, expected: 1, replacement: SORT_WITHIN_EACH_INDEX },
+  { file: 'pagefind-worker.js', what: 'places where the worker hands a result to the page', pattern: RESULT_HANDED_TO_PAGE, expected: 2, replacement: RESULT_WITH_FIRST_WORD },
+];
 
 export async function indexSite(siteDir: string, records: readonly SearchRecord[], options: IndexOptions = {}): Promise<IndexResult> {
   const outputRoot = join(resolve(siteDir), 'pagefind');
@@ -111,7 +138,7 @@ export async function indexSite(siteDir: string, records: readonly SearchRecord[
       const olderIndexes = written.slice(1).map((bucket) => bucket.folder);
       await removeFiles(outputRoot, UNUSED_UI_FILES);
       for (const name of olderIndexes) await removeFiles(join(outputRoot, name), new RegExp(`${UNUSED_UI_FILES.source}|${RUNTIME_FILES.source}`));
-      errors.push(...(await keepMergedResultsInIndexOrder(outputRoot)));
+      errors.push(...(await patchRuntime(outputRoot)));
       const version = await versionOf(written);
       errors.push(...writeCharacterIndex(outputRoot, version, written, options.idsPerFile));
       await writeManifest(outputRoot, version, olderIndexes, records);
@@ -247,20 +274,20 @@ async function removeFiles(dir: string, pattern: RegExp): Promise<void> {
   }
 }
 
-async function keepMergedResultsInIndexOrder(outputRoot: string): Promise<string[]> {
+async function patchRuntime(outputRoot: string): Promise<string[]> {
   const errors: string[] = [];
-  for (const name of PATCHED_RUNTIME_FILES) {
-    const path = join(outputRoot, name);
+  for (const patch of RUNTIME_PATCHES) {
+    const path = join(outputRoot, patch.file);
     const source = await readFile(path, 'utf8');
-    const found = source.match(MERGED_SCORE_SORT)?.length ?? 0;
-    if (found !== 1) {
+    const found = source.match(patch.pattern)?.length ?? 0;
+    if (found !== patch.expected) {
       errors.push(
-        `pagefind: ${name} of this Pagefind version has ${found} merged-result sorts where 1 was expected; ` +
-          'check how it merges the yearly indexes (src/search/indexSite.ts) before upgrading',
+        `pagefind: ${patch.file} of this Pagefind version has ${found} ${patch.what} where ${patch.expected} ${patch.expected === 1 ? 'was' : 'were'} expected; ` +
+          'see src/search/indexSite.ts before upgrading',
       );
       continue;
     }
-    await writeFile(path, source.replace(MERGED_SCORE_SORT, SORT_WITHIN_EACH_INDEX));
+    await writeFile(path, source.replace(patch.pattern, patch.replacement));
   }
   return errors;
 }

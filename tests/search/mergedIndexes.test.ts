@@ -231,6 +231,46 @@ describe('search over merged indexes, in Chromium', () => {
     }
   });
 
+  it("once every index is merged, asks for the newest index's chunks of every word before any older index's", async () => {
+    const later = await browser.newPage();
+    try {
+      await later.goto(`${server.url}search/?q=${encodeURIComponent('工会')}`);
+      await later.waitForSelector('[data-search-form][data-searches="1"]');
+      const asked: string[] = [];
+      await later.route(/\/pagefind\/(.+\/)?index\//, async (route) => {
+        asked.push(new URL(route.request().url()).pathname);
+        await route.continue();
+      });
+      // On a phone line the first asked arrive first: the newest index's chunks of the second word came behind the
+      // older indexes' chunks of the first, and the first page waited for them.
+      await later.fill('#search-q', '职工 劳模');
+      await later.press('#search-q', 'Enter');
+      await later.waitForSelector('[data-search-form][data-searches="2"]');
+      // (Routing turns Chromium's HTTP cache off, so the whole archive's search asks for the newest chunks again.)
+      const isNewest = (path: string) => path.startsWith('/pagefind/index/');
+      const newest = new Set(asked.filter(isNewest));
+      expect(newest.size, 'the two words lie in different chunks of the newest index').toBeGreaterThanOrEqual(2);
+      const firstOlder = asked.findIndex((path) => !isNewest(path));
+      expect(firstOlder, 'the older indexes were asked too').toBeGreaterThan(0);
+      expect(new Set(asked.slice(0, firstOlder)), asked.join('\n')).toEqual(newest);
+    } finally {
+      await later.close();
+    }
+  });
+
+  it('the page gets one position of a matched word per result, and the excerpt still marks every one', async () => {
+    const found = (await page.evaluate(`(async () => {
+      const search = await import(new URL('../assets/search/archive.js', location.href).href);
+      const { pagefind } = await search.loadSearch();
+      const { results } = await pagefind.search('工会');
+      const data = await Promise.all(results.slice(0, 5).map((r) => r.data()));
+      return { words: results.map((r) => r.words.length), locations: data.map((d) => d.locations.length) };
+    })()`)) as { words: number[]; locations: number[] };
+    expect(found.words.length).toBeGreaterThan(0);
+    expect(Math.max(...found.words)).toBe(1);
+    expect(Math.max(...found.locations), 'pages with the word more than once').toBeGreaterThan(1);
+  });
+
   it('lists results newest first across indexes', async () => {
     const dates = (await page.evaluate(`(async () => {
       const search = await import(new URL('../assets/search/archive.js', location.href).href);

@@ -113,12 +113,15 @@ function startSearchPage(form) {
     try {
       const { pagefind } = await loadSearch();
       // Once every index is merged, the whole archive is asked at once with the newest index: a word that the newest
-      // index lacks then waits for one word chunk, not two in turn.
+      // index lacks then waits for one word chunk, not two in turn. The newest is asked first, so its chunks of every
+      // word are first on the line and the first page does not wait behind the older indexes' chunks.
       const archive = await mergedArchive();
+      const newestAnswer = searchArchive(pagefind, query, { filters, sort: sort.value });
+      newestAnswer.catch(() => undefined); // awaited below, unless this search is dropped first
       /** @type {Promise<Found> | null} */
       let wholeAnswer = archive && searchArchive(archive, query, { filters, sort: sort.value });
-      wholeAnswer?.catch(() => undefined); // awaited below, unless this search is dropped first
-      found = await searchArchive(pagefind, query, { filters, sort: sort.value });
+      wholeAnswer?.catch(() => undefined);
+      found = await newestAnswer;
       if (mine !== generation) return;
       // Newest first, the newer indexes' results are the first ones of the whole list: show them while the older
       // indexes load, merging one index at a time while the first page is not full and the rest at once after.
