@@ -116,6 +116,28 @@ describe('a first search on a host that lets the browser cache (as GitHub Pages 
     });
   });
 
+  it('after a first search, loads what any one-character search reads, so a later one waits for its own list only', async () => {
+    const version = (JSON.parse(readFileSync(join(SEED_SITE, 'pagefind', 'search-manifest.json'), 'utf8')) as { version: string }).version;
+    const folder = `/pagefind/characters/${version}/`;
+    const shared = [`${folder}ids/0.json.gz`, `${folder}records.json.gz`];
+    const server = await serveThrottled(SEED_SITE, { gzip: true, link: LOCAL });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}search/?q=${encodeURIComponent('劳模')}`);
+      await page.waitForSelector('[data-search-form][data-searches="1"]');
+      await expect.poll(() => server.requests().filter((path) => path.startsWith(folder)).sort()).toEqual(shared);
+      server.reset();
+      await page.fill('#search-q', '赛');
+      await page.press('#search-q', 'Enter');
+      await page.waitForSelector('[data-search-form][data-searches="2"]');
+      expect(await countOf(page)).toBeGreaterThan(0);
+      expect(server.requests().filter((path) => path.startsWith(folder))).toEqual([`${folder}${'赛'.codePointAt(0)!.toString(16)}.json.gz`]);
+      await page.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('asks for the word chunks of every word of a query together, not one word after another', async () => {
     const chunk = (path: string) => path.startsWith('/pagefind/index/');
     // 工匠 and 精神 lie in different chunks of the seed index; both are asked for while neither has answered.

@@ -3,6 +3,7 @@
 // textContent or createElement, never as HTML (Pagefind's Default UI renders filter values as HTML). Runs only
 // where the form carries `data-search-form`, so other modules may import this one's neighbours freely.
 import { loadSearch, mergedArchive, mergeOlder, searchArchive } from './archive.js';
+import { prepareCharacterLookups } from './characters.js';
 import { excerptPieces } from './excerpts.js';
 import { indexReplaced } from './files.js';
 
@@ -162,6 +163,7 @@ function startSearchPage(form) {
     if (mine !== generation) return;
     // For tests and the cost script: how many searches finished, and how long the last one took.
     form.dataset.searches = String(Number(form.dataset.searches ?? 0) + 1);
+    if (form.dataset.searches === '1') whenIdle(() => prepareCharacterLookups().catch(() => undefined));
     form.dataset.searchMs = String(Math.round(performance.now() - started));
   }
 
@@ -273,6 +275,15 @@ function startSearchPage(form) {
     const search = next.toString();
     history.replaceState(null, '', search ? `?${search}` : location.pathname);
   }
+}
+
+/**
+ * After what the page is doing now (Safari has no requestIdleCallback).
+ * @param {() => void} task
+ */
+function whenIdle(task) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 200);
 }
 
 /**
