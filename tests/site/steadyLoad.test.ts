@@ -19,7 +19,7 @@ const site = builtSite('site');
 const paths = htmlFilesIn(site.dir).map(sitePathOf);
 
 const PIECE_BYTES = 600;
-const PAUSE_MS = 60;
+const PAUSE_MS = 35;
 const MOST_SHIFT = 0.0003;
 
 const TYPES: Record<string, string> = {
@@ -120,7 +120,7 @@ describe('a page arriving in pieces', () => {
           });
           await page.goto(`${origin}${path}${kind.query ?? ''}`, { waitUntil: 'load' });
           await kind.ready?.(page);
-          await page.waitForTimeout(300);
+          await page.waitForTimeout(100);
           const seen = await page.evaluate(() => (window as unknown as { steadyLoad: { shifts: string[]; paintsBeforeLoad: number } }).steadyLoad);
           expect(seen.paintsBeforeLoad, `${viewport.name}: frames while ${path} arrived`).toBeGreaterThan(1);
           const total = seen.shifts.reduce((sum, shift) => sum + Number(shift.split(' ')[0]), 0);
