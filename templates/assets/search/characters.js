@@ -25,13 +25,20 @@ const characterFile = async (root, name) => new URL(`pagefind/${CHARACTER_INDEX_
 const characterRecords = async (root) => once(await characterFile(root, 'records.json.gz'), fetchJson());
 
 /**
+ * The page ids of the newest records, which hold nearly every first page of results newest first.
+ * @param {URL} root
+ * @returns {Promise<string[]>}
+ */
+const firstIdFile = async (root) => once(await characterFile(root, 'ids/0.json.gz'), fetchJson());
+
+/**
  * Loads the files every one-character search reads, whatever the character: the records' list (≈ 16 KiB at 10,000
  * records, and parsed once) and the first id file. Called once a first search is done, so a later one-character
  * search waits for its own list only, not for these too (0.5 s on a phone at 10,000 records, half of it this).
  * @param {URL} [root]
  */
 export async function prepareCharacterLookups(root = siteRoot) {
-  await Promise.all([characterRecords(root), once(await characterFile(root, 'ids/0.json.gz'), fetchJson())]);
+  await Promise.all([characterRecords(root), firstIdFile(root)]);
 }
 
 /**
@@ -45,7 +52,7 @@ export async function recordsWithCharacter(character, filters = {}, root = siteR
   const file = await characterFile(root, `${/** @type {number} */ (character.codePointAt(0)).toString(16)}.json.gz`);
   // Newest first, a character's first page of results is nearly always among the newest records, whose page ids are
   // in the first id file: asked for now, with the character's list, not a round trip after it (pageIds reuses it).
-  once(await characterFile(root, 'ids/0.json.gz'), fetchJson()).catch(() => undefined);
+  firstIdFile(root).catch(() => undefined);
   /** @type {[CharacterRecords, number[] | null]} */
   const [records, gaps] = await Promise.all([characterRecords(root), once(file, fetchJson({ missingIsEmpty: true }))]);
   /** @type {number[]} */
